@@ -1,2 +1,117 @@
-def main(argv=None):
+"""The ``nntui`` command. Imports stay light until the app itself is needed."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from nntui import __version__
+
+#: ``nntui NAME …`` runs another command: NAME → "module:function(argv) -> exit code".
+SUBCOMMANDS: dict[str, str] = {}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that prints usage and exits 2 on bad arguments (never a traceback)."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="nntui",
+        description="A terminal tutor for neural networks: from one neuron to transformers.",
+        epilog="More commands: " + (", ".join(f"nntui {c}" for c in SUBCOMMANDS) or "none")
+        + ". Keys: ? for help inside the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"nntui {__version__}")
+    parser.add_argument("--list", action="store_true",
+                        help="print every section: id, level, kind, status, title (tab-separated)")
+    parser.add_argument("--open", metavar="ID", help="start at this section (see --list)")
+    parser.add_argument("--learner", metavar="NAME", help="whose progress to use (default: you)")
+    parser.add_argument("--data-dir", metavar="PATH",
+                        help="folder for progress (default: $NNTUI_HOME or your user data folder)")
+    parser.add_argument("--reset-progress", action="store_true",
+                        help="erase this learner's progress (a backup is kept)")
+    parser.add_argument("--yes", action="store_true", help="do not ask before --reset-progress")
+    parser.add_argument("--theme", metavar="NAME", help="colour theme, e.g. textual-dark, nord")
+    return parser
+
+
+def print_list(out=sys.stdout) -> None:
+    from nntui import sections
+
+    for s in sections.SECTIONS:
+        out.write(f"{s.id}\t{s.level}\t{s.kind}\t{s.status}\t{s.title}\n")
+
+
+def reset_progress(data_dir: str | None, learner: str | None, assume_yes: bool) -> int:
+    from nntui.paths import default_learner, resolve_data_dir
+    from nntui.store import Store
+
+    learner = learner or default_learner()
+    folder = resolve_data_dir(data_dir)
+    if not assume_yes:
+        try:
+            answer = input(f"Erase the progress of {learner!r} in {folder}? "
+                           "A backup is kept. [y/N] ")
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing was changed.")
+            return 1
+    with Store.open(folder, learner) as store:
+        backup = store.reset(backup=True)
+    print(f"Progress of {learner!r} erased." + (f" Backup: {backup}" if backup else ""))
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] in SUBCOMMANDS:
+        module_name, _, function = SUBCOMMANDS[argv[0]].partition(":")
+        return getattr(importlib.import_module(module_name), function)(argv[1:])
+
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+
+    if args.list:
+        try:
+            print_list()
+        except BrokenPipeError:  # `nntui --list | head` closed the pipe early: not an error
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    if args.reset_progress:
+        return reset_progress(args.data_dir, args.learner, args.yes)
+    if args.open:
+        from nntui import sections
+
+        if args.open not in sections.SECTION_BY_ID:
+            close = sections.suggest(args.open)
+            hint = f" Did you mean: {', '.join(close)}?" if close else " See nntui --list."
+            parser.print_usage(sys.stderr)
+            print(f"nntui: error: no section {args.open!r}.{hint}", file=sys.stderr)
+            return 2
+    if args.theme:
+        from textual.theme import BUILTIN_THEMES
+
+        if args.theme not in BUILTIN_THEMES:
+            parser.print_usage(sys.stderr)
+            print(f"nntui: error: no theme {args.theme!r}. Themes: "
+                  + ", ".join(sorted(BUILTIN_THEMES)), file=sys.stderr)
+            return 2
+
+    from nntui.app import NNTuiApp
+
+    app = NNTuiApp(open_section=args.open, learner=args.learner, data_dir=args.data_dir,
+                   theme=args.theme)
+    app.run()
+    return app.return_code or 0

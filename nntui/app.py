@@ -1,0 +1,82 @@
+"""The nntui App: global keys, the command palette, the theme, and the progress store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from nntui import sections
+from nntui.commands import SectionCommands
+
+
+class NNTuiApp(App):
+    """Home → level → section. Sections are mounted lazily, only when opened."""
+
+    TITLE = "nntui"
+    SUB_TITLE = "neural networks, in your terminal"
+    COMMANDS = App.COMMANDS | {SectionCommands}
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(self, open_section: str | None = None, learner: str | None = None,
+                 data_dir: str | Path | None = None, theme: str | None = None) -> None:
+        super().__init__()
+        from nntui.paths import default_learner, resolve_data_dir
+        from nntui.store import Store
+
+        if open_section is not None:
+            sections.get(open_section)  # fail early, before any screen, on an unknown id
+        self.open_section_at_start = open_section
+        self.learner = learner or default_learner()
+        self.data_dir = resolve_data_dir(str(data_dir) if data_dir is not None else None)
+        self.store = Store.open(self.data_dir, self.learner)
+        if theme:
+            self.theme = theme
+
+    @property
+    def progress_file(self) -> Path:
+        return self.data_dir / "progress.sqlite3"
+
+    def on_mount(self) -> None:
+        from nntui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.open_section_at_start:
+            self.open_section(self.open_section_at_start)
+        if self.store.notice:
+            self.notify(self.store.notice, title="Progress file", severity="warning", timeout=15)
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+    def open_section(self, section_id: str) -> None:
+        """Show a section in its level screen, reusing that screen if it is already open."""
+        from nntui.screens.level import LevelScreen
+
+        section = sections.get(section_id)
+        screen = self.screen
+        if isinstance(screen, LevelScreen) and screen.level.id == section.level:
+            screen.show_section(section_id)
+            return
+        while isinstance(self.screen, LevelScreen):
+            self.pop_screen()
+        self.push_screen(LevelScreen(section.level, section_id))
+
+    def open_level(self, level_id: str) -> None:
+        """Open a level at the learner's first unfinished section (or its first)."""
+        done = self.store.completed_sections()
+        level_sections = sections.in_level(level_id)
+        first = next((s for s in level_sections if s.id not in done), level_sections[0])
+        self.open_section(first.id)
+
+    def action_help(self) -> None:
+        from nntui.screens.help import HelpScreen
+        from nntui.screens.level import LevelScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            view = self.screen.view if isinstance(self.screen, LevelScreen) else None
+            self.push_screen(HelpScreen(view))

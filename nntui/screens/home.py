@@ -1,0 +1,111 @@
+"""Home: the course map with completion per level, reviews due, streak, and where to continue."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from nntui import sections
+
+
+def progress_bar(done: int, total: int, width: int = 10) -> str:
+    """A bar that reads without colour: ■ for done, · for to do."""
+    filled = round(width * done / total) if total else 0
+    return "■" * filled + "·" * (width - filled)
+
+
+def level_progress(completed: set[str], level_id: str) -> tuple[int, int]:
+    """(completed, total) sections in a level."""
+    ids = [s.id for s in sections.in_level(level_id)]
+    return sum(i in completed for i in ids), len(ids)
+
+
+class HomeScreen(Screen):
+    DEFAULT_CSS = """
+    HomeScreen #status { padding: 1 2 0 2; height: auto; }
+    HomeScreen OptionList { margin: 1 2; height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("enter", "open", "Open", show=True),
+        Binding("c", "continue", "Continue"),
+        *[Binding(str(n), f"level({n})", f"Level {n}", show=False) for n in range(1, 7)],
+        Binding("ctrl+p", "command_palette", "Find section"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="status")
+        yield OptionList(id="map")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "nntui"
+        self.sub_title = "neural networks, in your terminal"
+        self.refresh_map()
+        self.query_one("#map", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_map()
+
+    def refresh_map(self) -> None:
+        store = self.app.store
+        completed = store.completed_sections()
+        options: list[Option] = []
+        last = store.last_visited()
+        if last in sections.SECTION_BY_ID:
+            s = sections.get(last)
+            options.append(Option(Text.assemble(("▶ Continue: ", "bold"), f"{s.title}  ({s.id})"),
+                                  id=f"continue:{s.id}"))
+        else:
+            options.append(Option(Text.assemble(("▶ Start: ", "bold"), "What is a neural network?"),
+                                  id="continue:l1.intro"))
+        for number, level in enumerate(sections.LEVELS, start=1):
+            done, total = level_progress(completed, level.id)
+            line = Text.assemble(
+                (f"{number} {level.name:<13}", "bold"),
+                f"{progress_bar(done, total)} {done:>2}/{total:<2}  ",
+                (level.tagline, "dim"),
+            )
+            line.truncate(72, overflow="ellipsis")
+            options.append(Option(line, id=f"level:{level.id}"))
+        option_list = self.query_one("#map", OptionList)
+        highlighted = option_list.highlighted
+        option_list.clear_options()
+        option_list.add_options(options)
+        option_list.highlighted = highlighted if highlighted is not None else 0
+
+        total_done = len(completed & set(sections.SECTION_BY_ID))
+        streak = store.streak()
+        due = len(store.due_cards())
+        self.query_one("#status", Static).update(
+            f"Learner [b]{self.app.learner}[/b]   ·   {total_done}/{len(sections.SECTIONS)} "
+            f"sections done   ·   streak {streak} day{'s' if streak != 1 else ''}   ·   "
+            f"{due} review{'s' if due != 1 else ''} due"
+        )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self._open(event.option.id)
+
+    def _open(self, option_id: str | None) -> None:
+        if not option_id:
+            return
+        kind, _, target = option_id.partition(":")
+        if kind == "continue":
+            self.app.open_section(target)
+        elif kind == "level":
+            self.app.open_level(target)
+
+    def action_open(self) -> None:
+        option_list = self.query_one("#map", OptionList)
+        if option_list.highlighted is not None:
+            self._open(option_list.get_option_at_index(option_list.highlighted).id)
+
+    def action_continue(self) -> None:
+        self._open(self.query_one("#map", OptionList).get_option_at_index(0).id)
+
+    def action_level(self, number: int) -> None:
+        self.app.open_level(sections.LEVELS[number - 1].id)

@@ -1,0 +1,243 @@
+"""The registry: every section of the course, in order.
+
+Screens, the level rail, ``--list``, ``--open``, the command palette and progress all read this
+one table. Adding a section is one entry here plus its module and its text. A section whose
+``view`` is ``None`` is *planned*: it is listed everywhere and shows an honest "planned" card.
+
+This module is plain data: importing it must stay cheap (``nntui --list`` uses it).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+KINDS = ("lesson", "game", "interactive", "animation", "quiz")
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    name: str
+    tagline: str
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    level: str
+    kind: str
+    title: str
+    concepts: tuple[str, ...]
+    summary: str
+    # "package.module:ClassName" of the SectionView subclass that shows it; None = planned.
+    view: str | None = None
+    src: tuple[str, ...] = field(default=())
+
+    @property
+    def status(self) -> str:
+        return "ready" if self.view else "planned"
+
+
+LEVELS: tuple[Level, ...] = (
+    Level("l1", "Beginner", "A neuron is a weighted vote, then a squash"),
+    Level("l2", "Intermediate", "Stacking neurons into networks"),
+    Level("l3", "Advanced", "The real math, and a network you train yourself"),
+    Level("l4", "Expert", "Making it work in practice"),
+    Level("fx", "Frontier", "How learning really works"),
+    Level("ref", "Reference", "Tables, explorers and rules of thumb"),
+)
+
+
+def _s(id, kind, title, concepts, summary, view=None):
+    level = id.split(".", 1)[0]
+    return Section(id, level, kind, title, tuple(concepts.split()), summary, view)
+
+
+SECTIONS: tuple[Section, ...] = (
+    # Level 1 · Beginner
+    _s("l1.intro", "lesson", "What is a neural network?", "network analogy",
+       "Three ways to picture a network, and pulses flowing through a small one."),
+    _s("l1.light-network", "game", "Light the network", "weights neuron",
+       "Flip two switches and turn two weight dials until the bulb matches the target."),
+    _s("l1.perceptron", "lesson", "The artificial neuron", "neuron weights bias activation",
+       "y = σ(Σ wᵢxᵢ + b), symbol by symbol, with a live neuron to poke."),
+    _s("l1.tune-neuron", "game", "Tune a neuron into a logic gate", "neuron logic-gates bias",
+       "Set w₁, w₂ and b so one neuron behaves like AND, OR, NAND or NOR."),
+    _s("l1.perceptron-rule", "animation", "The perceptron learning rule",
+       "perceptron-rule linear-separability",
+       "Watch w ← w + η(y − ŷ)x learn AND, OR and NOT, then cycle forever on XOR."),
+    _s("l1.activation-lab", "interactive", "Activation lab", "activation derivatives",
+       "Plot any activation and its slope side by side; bend a neuron's curve."),
+    _s("l1.match-shape", "quiz", "Match the shape", "activation",
+       "An unlabelled curve is drawn: name the activation."),
+    _s("l1.worked-neuron", "lesson", "A neuron by hand", "neuron sigmoid",
+       "Compute one neuron step by step with inputs you can edit."),
+    _s("l1.numbers-flowing", "animation", "Numbers flowing", "forward-pass",
+       "A 2 → 3 → 1 network lights neuron by neuron, showing every value."),
+    _s("l1.history", "lesson", "A short history", "history",
+       "From McCulloch–Pitts to 2012: two winters and what ended them."),
+    _s("l1.checkpoint", "quiz", "Level 1 checkpoint", "review",
+       "End-of-level quiz on the single neuron."),
+    # Level 2 · Intermediate
+    _s("l2.layers", "lesson", "Layers and the forward pass", "layers forward-pass parameters",
+       "Input, hidden and output layers; which output for which task; count parameters."),
+    _s("l2.forward-relay", "game", "Forward relay", "forward-pass layers",
+       "Pick a hidden width, set two inputs and fire until the output turns gold."),
+    _s("l2.linear-collapse", "lesson", "Why nonlinearity matters", "nonlinearity linear-algebra",
+       "Two linear layers collapse into one matrix; a σ between them bends the boundary."),
+    _s("l2.solve-xor", "game", "Solve XOR", "xor linear-separability hidden-layer",
+       "One line can never split XOR; two cuts and a hidden layer can."),
+    _s("l2.two-cuts", "lesson", "Two cuts make XOR", "xor hidden-layer",
+       "H1 ≈ OR, H2 ≈ AND, output ≈ H1 AND NOT H2, with the real weights."),
+    _s("l2.init", "lesson", "Initialization", "initialization",
+       "Zero, too-large and scaled starts; the Xavier, He and LeCun rules."),
+    _s("l2.init-race", "animation", "Initialization race", "initialization training",
+       "One network trained from three starts; three live loss curves race."),
+    _s("l2.build-network", "interactive", "Build a network", "parameters layers architectures",
+       "Stack layers from a palette; see every shape and parameter count."),
+    _s("l2.checkpoint", "quiz", "Level 2 checkpoint", "review",
+       "End-of-level quiz on layers, XOR and initialization."),
+    # Level 3 · Advanced
+    _s("l3.formulas", "lesson", "The formulas", "forward-pass loss backprop chain-rule",
+       "Forward pass, losses, chain rule and the backprop recursion, each with a calculator."),
+    _s("l3.backprop-flow", "interactive", "Backprop, step by step", "backprop chain-rule",
+       "Step forward, compute the loss, step backward; check the gradient numerically."),
+    _s("l3.optimizer-race", "animation", "Optimizer race", "optimizers momentum learning-rate",
+       "SGD, Momentum, Adam and friends race across the same loss surface."),
+    _s("l3.softmax-head", "interactive", "Softmax head", "softmax",
+       "Turn class logits into probabilities; feel what temperature does."),
+    _s("l3.softmax-grad", "lesson", "Softmax meets cross-entropy", "softmax cross-entropy",
+       "The gradient into the logits is p − y, live."),
+    _s("l3.vanishing", "animation", "Vanishing gradients", "vanishing-gradients activation",
+       "Real per-layer gradient norms of a deep net, by activation and scale."),
+    _s("l3.batch-size", "animation", "Batch size", "batch-size sgd",
+       "Full batch, mini-batch and single-example descent on one real regression."),
+    _s("l3.saddle", "animation", "Escaping a saddle", "saddle-points momentum",
+       "Plain descent stalls on a² − b²; momentum escapes."),
+    _s("l3.train-brain", "game", "Train a brain", "training regularization features optimizers",
+       "A terminal TensorFlow Playground: data, features, layers, live boundary."),
+    _s("l3.seq2seq", "animation", "Sequence to sequence", "seq2seq rnn",
+       "An encoder squeezes a sentence into a vector; a decoder writes it out again."),
+    _s("l3.transformer", "interactive", "Inside a transformer", "transformer attention",
+       "Embed, attend, feed forward: a real attention map for a short sentence."),
+    _s("l3.checkpoint", "quiz", "Level 3 checkpoint", "review",
+       "End-of-level quiz on backprop, optimizers and training."),
+    # Level 4 · Expert
+    _s("l4.overfitting", "lesson", "Overfitting and its cures", "overfitting regularization",
+       "Memorizing versus learning; weight decay, dropout, early stopping, batch norm."),
+    _s("l4.capacity", "interactive", "Model capacity", "overfitting capacity",
+       "Slide capacity on noisy data; watch train and validation error part ways."),
+    _s("l4.conv", "game", "Convolution", "convolution cnn",
+       "Draw, pick a kernel, slide the window; the feature map fills in."),
+    _s("l4.pooling", "animation", "Pooling", "pooling cnn",
+       "2×2 max and average pooling, window by window."),
+    _s("l4.rnn", "interactive", "Recurrent networks", "rnn lstm",
+       "Step a sequence through a recurrent cell; LSTM gates as an option."),
+    _s("l4.dropout", "game", "Dial the dropout", "dropout regularization",
+       "Pick a dropout rate and land it in the zone a real sweep finds best."),
+    _s("l4.batchnorm", "animation", "Batch normalization", "batch-norm normalization",
+       "A drifting distribution, normalized to mean 0 and variance 1, then γ and β."),
+    _s("l4.skip", "animation", "Skip connections", "residual vanishing-gradients",
+       "Gradient norms through a plain and a residual stack."),
+    _s("l4.autoencoder", "interactive", "Autoencoder", "autoencoder",
+       "Squeeze a drawing to k numbers and rebuild it."),
+    _s("l4.architectures", "lesson", "The architecture family", "architectures",
+       "MLP to diffusion: what each is and what it is for."),
+    _s("l4.embeddings", "animation", "Embeddings", "embeddings",
+       "Words glide into clusters as a tiny embedding trains."),
+    _s("l4.gan", "animation", "A tiny GAN", "gan",
+       "A 1-D generator learns to fool a discriminator."),
+    _s("l4.unet", "animation", "U-Net", "unet cnn residual",
+       "A pulse down the encoder and back up the decoder, skips on or off."),
+    _s("l4.vae", "interactive", "Variational autoencoder", "vae autoencoder",
+       "Encode to μ and log σ², sample z = μ + σ⊙ε, decode."),
+    _s("l4.flows", "animation", "Normalizing flows", "flows",
+       "Invertible steps bend a Gaussian cloud into a shape and back."),
+    _s("l4.gnn", "animation", "Graph networks", "gnn",
+       "Message passing spreads one node's signal round by round."),
+    _s("l4.moe", "interactive", "Mixture of experts", "moe softmax",
+       "A router scores experts and lights the top two."),
+    _s("l4.pytorch", "lesson", "From math to PyTorch", "pytorch",
+       "A small nn.Module, line by line; export your trained network."),
+    _s("l4.boss", "quiz", "Boss quiz", "review",
+       "Fifteen questions from every level, leaning on your weak spots."),
+    _s("l4.lock-it-in", "quiz", "Lock it in", "review",
+       "Say the key ideas back in your own words."),
+    # Frontier
+    _s("fx.autodiff", "lesson", "Reverse-mode autodiff", "autodiff backprop",
+       "A computation graph with values and gradients, derived step by step."),
+    _s("fx.convergence", "lesson", "Convergence of gradient descent", "convergence learning-rate",
+       "Quadratics and L-smooth functions: when and how fast descent converges."),
+    _s("fx.momentum", "lesson", "Momentum as a damped system", "momentum optimizers",
+       "Momentum, Nesterov, Adam's bias correction, AdamW and Lion."),
+    _s("fx.init-theory", "lesson", "Initialization theory", "initialization variance",
+       "Variance through depth; Xavier and He derived."),
+    _s("fx.generalization", "lesson", "Generalization", "generalization double-descent",
+       "Over-parameterization, double descent and implicit regularization."),
+    _s("fx.uat", "lesson", "Universal approximation", "universal-approximation depth",
+       "Cybenko and Hornik, and why depth still helps."),
+    # Reference lab
+    _s("ref.activations", "interactive", "Activations", "activation",
+       "Every activation: f, f′, range and notes."),
+    _s("ref.losses", "interactive", "Losses", "loss",
+       "Each loss and its gradient plotted against the prediction."),
+    _s("ref.optimizers", "lesson", "Optimizers", "optimizers",
+       "Cards for SGD to Lion, and a comparison table."),
+    _s("ref.landscape", "interactive", "Loss landscape", "optimizers learning-rate",
+       "The elongated bowl with a learning-rate control and four optimizers."),
+    _s("ref.schedules", "interactive", "Learning-rate schedules", "schedules learning-rate",
+       "Step, exponential, cosine, warmup, plateau and one-cycle, plotted."),
+    _s("ref.normalization", "lesson", "Normalization", "normalization batch-norm",
+       "Batch, layer, group, instance norm and RMSNorm on a sample tensor."),
+    _s("ref.regularization", "lesson", "Regularization", "regularization",
+       "L2, dropout, early stopping, label smoothing, augmentation."),
+    _s("ref.sequence", "lesson", "Sequence models", "rnn lstm attention",
+       "RNN, BPTT, clipping, LSTM and GRU, attention, positional encoding."),
+    _s("ref.architectures", "lesson", "Architecture comparison", "architectures",
+       "Architectures on six axes, with sources and frontier themes."),
+    _s("ref.pipeline", "lesson", "The training recipe", "training debugging",
+       "A practical recipe and rules of thumb for when training goes wrong."),
+    _s("ref.strengths", "lesson", "Strengths and limits", "strengths",
+       "Where neural networks shine and where simpler models win."),
+    _s("ref.glossary", "interactive", "Glossary", "glossary",
+       "Every term, searchable."),
+)
+
+SECTION_BY_ID: dict[str, Section] = {s.id: s for s in SECTIONS}
+LEVEL_BY_ID: dict[str, Level] = {lv.id: lv for lv in LEVELS}
+
+
+def get(section_id: str) -> Section:
+    """The section with this id; KeyError if there is none."""
+    return SECTION_BY_ID[section_id]
+
+
+def in_level(level_id: str) -> list[Section]:
+    return [s for s in SECTIONS if s.level == level_id]
+
+
+def neighbour(section_id: str, step: int) -> Section | None:
+    """The next (step=1) or previous (step=-1) section in the same level, or None at the end."""
+    sections = in_level(get(section_id).level)
+    index = [s.id for s in sections].index(section_id) + step
+    return sections[index] if 0 <= index < len(sections) else None
+
+
+def suggest(section_id: str, n: int = 3) -> list[str]:
+    """Ids close to a mistyped one, best first."""
+    ids = list(SECTION_BY_ID)
+    close = difflib.get_close_matches(section_id, ids, n=n, cutoff=0.5)
+    if not close:  # "tune-neuron" should still find "l1.tune-neuron"
+        close = [i for i in ids if section_id and section_id in i][:n]
+    return close
+
+
+def load_view(section: Section):
+    """Import and return the SectionView class for a ready section (lazily: only when opened)."""
+    if section.view is None:
+        raise LookupError(f"{section.id} is planned, not built yet")
+    module_name, _, class_name = section.view.partition(":")
+    import importlib
+
+    return getattr(importlib.import_module(module_name), class_name)

@@ -1,0 +1,118 @@
+"""The base every section body builds on, and the two generic bodies: a lesson and a planned card.
+
+A section body is a ``SectionView``: the level screen mounts it in its main pane when the learner
+opens the section and removes it when they leave (so its timers and workers stop with it). It
+records progress through ``record_attempt`` / ``mark_complete``, which also tell the screen to
+refresh the rail's ✓ marks. Animations override ``section_hidden`` / ``section_shown`` to pause
+while a modal (help, a result) covers them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Markdown, Static
+
+from nntui import content
+
+if TYPE_CHECKING:
+    from nntui.sections import Section
+    from nntui.store import Store
+
+
+class SectionView(VerticalScroll):
+    """Base class for a section body. Subclasses compose their own widgets."""
+
+    DEFAULT_CSS = """
+    SectionView { height: 1fr; padding: 0 1; }
+    """
+
+    #: Markdown shown under "This section" in the help screen (keys beyond the Footer, tips).
+    HELP: str = ""
+
+    class ProgressChanged(Message):
+        """A visit, completion or attempt was recorded; the rail and header should refresh."""
+
+    def __init__(self, section: Section, **kwargs: Any) -> None:
+        kwargs.setdefault("id", "section-view")
+        super().__init__(**kwargs)
+        self.section = section
+
+    @property
+    def store(self) -> Store | None:
+        return getattr(self.app, "store", None)
+
+    def record_attempt(self, score: float, max_score: float, won: bool,
+                       details: dict | None = None) -> int | None:
+        """Keep a game or quiz outcome; a win also completes the section."""
+        store = self.store
+        if store is None:
+            return None
+        attempt_id = store.record_attempt(self.section.id, score, max_score, won, details)
+        self.post_message(self.ProgressChanged())
+        return attempt_id
+
+    def mark_complete(self) -> None:
+        store = self.store
+        if store is not None and self.section.id not in store.completed_sections():
+            store.record_completion(self.section.id)
+            self.post_message(self.ProgressChanged())
+
+    def section_hidden(self) -> None:
+        """Something covers the section (help, a modal): pause timers here."""
+
+    def section_shown(self) -> None:
+        """The section is visible again."""
+
+
+class LessonText(Markdown):
+    """Lesson Markdown whose ``{{figures}}`` are filled from live values."""
+
+    def __init__(self, section_id: str, values: dict | None = None, **kwargs: Any) -> None:
+        self.template = content.lesson_text(section_id)
+        super().__init__(content.fill(self.template, values or {}), **kwargs)
+
+    def set_values(self, values: dict) -> None:
+        self.update(content.fill(self.template, values))
+
+
+class LessonView(SectionView):
+    """A lesson: its Markdown, filled from ``values()``. Reading it completes it.
+
+    Subclasses that add live widgets override ``compose`` (yielding ``self.lesson_text()`` where
+    the text goes) and call ``refresh_values()`` when an input changes.
+    """
+
+    def values(self) -> dict:
+        """Figures for the text, computed with the engine from the current state."""
+        return {}
+
+    def lesson_text(self) -> LessonText:
+        return LessonText(self.section.id, self.values(), id="lesson-text")
+
+    def compose(self):
+        yield self.lesson_text()
+
+    def on_mount(self) -> None:
+        self.mark_complete()
+
+    def refresh_values(self) -> None:
+        self.query_one("#lesson-text", LessonText).set_values(self.values())
+
+
+class PlannedView(SectionView):
+    """The honest card for a section that is on the map but not built yet."""
+
+    def compose(self):
+        s = self.section
+        concepts = ", ".join(s.concepts)
+        yield Static(
+            f"[b]{s.title}[/b]  ·  {s.kind}  ·  {s.id}\n\n"
+            f"{s.summary}\n\n"
+            f"Concepts: {concepts}\n\n"
+            "[i]Planned: this section is on the course map but not built yet.[/i]\n"
+            "Press n for the next section, b for the previous one, escape for home.",
+            markup=True,
+        )

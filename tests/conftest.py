@@ -1,0 +1,26 @@
+"""Shared fixtures: an app on a throw-away progress folder, at the design size."""
+
+from __future__ import annotations
+
+import pytest
+
+DESIGN_SIZE = (80, 24)
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    """A private progress folder; $NNTUI_HOME points there too so nothing touches the real one."""
+    folder = tmp_path / "nntui-data"
+    monkeypatch.setenv("NNTUI_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture
+def make_app(data_dir):
+    """make_app(section_id=None) -> NNTuiApp for learner "test" on the private folder."""
+    from nntui.app import NNTuiApp
+
+    def make(open_section: str | None = None, learner: str = "test") -> NNTuiApp:
+        return NNTuiApp(open_section=open_section, learner=learner, data_dir=data_dir)
+
+    return make

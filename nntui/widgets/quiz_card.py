@@ -1,0 +1,359 @@
+"""The quiz card: one question at a time, instant feedback, the running score in view.
+
+How to use it
+-------------
+A quiz section subclasses ``QuizView`` and says which questions it asks::
+
+    from nntui.quiz import bank
+    from nntui.widgets.quiz_card import QuizView
+
+    class MatchShape(QuizView):
+        def questions(self):
+            return bank.of_kind("curve")          # or build Question(...) objects in code
+
+``QuizView`` shuffles them per attempt (``QuizView.seed`` makes the order repeatable in
+tests), shows them in a ``QuizCard``, stores every answer (``store.record_answer``) and
+reschedules its spaced-review card as it is given, and records the run as an attempt
+(``record_attempt(score, len(questions), won)``, won at ``PASS_MARK`` = 70 %) when the last
+question is done. A passed run completes the section; ``store.best(section)`` keeps the best.
+Override ``quiz_finished(session)`` to react to the end (call ``super()`` to keep recording).
+
+To drive a card yourself (the review screen does): ``QuizCard(make_session)`` where
+``make_session()`` returns a fresh ``nntui.quiz.session.QuizSession``; listen for
+``QuizCard.Answered`` (``.outcome``) and ``QuizCard.Finished`` (``.session``).
+
+Keys: ``1``–``4`` / ``a``–``d`` answer at once, ``↑``/``↓`` then ``enter`` also answer; a
+number or an order is typed into the box and sent with ``enter``; after the feedback ``enter``
+goes on; ``r`` starts a new run once the quiz is over.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable
+from typing import ClassVar
+
+import numpy as np
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from nntui.quiz.bank import ORDER_SEP, Question
+from nntui.quiz.records import attempt_details, record_outcome, seen_before
+from nntui.quiz.session import PASS_MARK, Outcome, QuizSession, shuffled
+from nntui.widgets.canvas import Canvas
+from nntui.widgets.section import SectionView
+
+__all__ = ["CurvePlot", "QuizCard", "QuizView", "order_letters"]
+
+LETTERS = "abcd"
+ORDER_LETTERS = "ABCDEF"
+
+
+def order_letters(text: str, count: int) -> list[int] | None:
+    """Typed letters ("C A B", "cab", "c,a,b") → indices, or None unless each of the first
+    ``count`` letters appears exactly once."""
+    picked = [ORDER_LETTERS.index(ch) for ch in text.upper() if ch in ORDER_LETTERS]
+    return picked if sorted(picked) == list(range(count)) else None
+
+
+class CurvePlot(Canvas):
+    """An unlabelled activation curve, computed by the engine, on light axes."""
+
+    DEFAULT_CSS = """
+    CurvePlot { height: 9; width: 1fr; min-height: 4; }
+    """
+
+    def plot(self, name: str, x_range: tuple[float, float], samples: int = 160) -> None:
+        from nntui.engine.activations import ACTIVATIONS
+
+        xs = np.linspace(x_range[0], x_range[1], samples)
+        ys = ACTIVATIONS[name].f(xs)
+        # Always include y = 0 and a little headroom, so flat tails and the origin both show.
+        low, high = min(float(ys.min()), 0.0), max(float(ys.max()), 0.0)
+        pad = max(0.15 * (high - low), 0.1)
+        self.clear()
+        self.set_limits((x_range[0], x_range[1]), (low - pad, high + pad))
+        self.line(x_range[0], 0.0, x_range[1], 0.0, colour="#606060", char="·")
+        if x_range[0] < 0 < x_range[1]:
+            self.line(0.0, low - pad, 0.0, high + pad, colour="#606060", char="·")
+        for x0, y0, x1, y1 in zip(xs[:-1], ys[:-1], xs[1:], ys[1:]):
+            self.line(float(x0), float(y0), float(x1), float(y1), colour="#e8a33b")
+        span = x_range[1] - x_range[0]
+        self.text(x_range[0] + 0.01 * span, high + pad * 0.5, f"{high:+.2g}", "#a0a0a0")
+        self.text(x_range[0] + 0.01 * span, low - pad * 0.5, f"{low:+.2g}", "#a0a0a0")
+        self.text(x_range[1] - 0.12 * span, -pad * 0.5 if low < 0 else pad * 0.5,
+                  f"x={x_range[1]:g}", "#a0a0a0")
+
+
+class QuizCard(Vertical, can_focus=True):
+    """Shows a ``QuizSession``; see the module notes."""
+
+    DEFAULT_CSS = """
+    QuizCard { height: auto; padding: 0 1; }
+    QuizCard:focus-within { background: $boost; }
+    QuizCard > #quiz-status { color: $text-muted; }
+    QuizCard > #quiz-prompt { margin: 1 0 0 0; text-style: bold; }
+    QuizCard > #quiz-options { margin: 1 0 0 0; }
+    QuizCard > #quiz-input { margin: 1 0 0 0; }
+    QuizCard > #quiz-feedback { margin: 1 0 0 0; }
+    """
+
+    BINDINGS = [
+        Binding("1", "pick(0)", "1–4 answer"),
+        *[Binding(str(n + 1), f"pick({n})", show=False) for n in range(1, 4)],
+        *[Binding(ch, f"pick({n})", show=False) for n, ch in enumerate(LETTERS)],
+        Binding("up", "move(-1)", "↑↓ choose"),
+        Binding("down", "move(1)", show=False),
+        Binding("k", "move(-1)", show=False),
+        Binding("j", "move(1)", show=False),
+        Binding("enter", "confirm", "Confirm / next"),
+        Binding("r", "retake", "Retake"),
+    ]
+
+    class Answered(Message):
+        """A question was answered; ``outcome`` holds the grade, response and time."""
+
+        def __init__(self, card: QuizCard, outcome: Outcome) -> None:
+            super().__init__()
+            self.card = card
+            self.outcome = outcome
+
+    class Finished(Message):
+        """The last question is done; ``session`` has the score."""
+
+        def __init__(self, card: QuizCard, session: QuizSession) -> None:
+            super().__init__()
+            self.card = card
+            self.session = session
+
+    def __init__(self, make_session: Callable[[], QuizSession], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._make_session = make_session
+        self.session = make_session()
+        self.highlight = 0
+        self._order: list[int] = []  # for order questions: file index shown as A, B, C…
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="quiz-status")
+        yield Static(id="quiz-prompt")
+        yield CurvePlot(id="quiz-curve")
+        yield Static(id="quiz-options")
+        yield Input(id="quiz-input")
+        yield Static(id="quiz-feedback")
+
+    def on_mount(self) -> None:
+        self._show_question()
+
+    # ---- state → screen ------------------------------------------------------------------
+
+    @property
+    def question(self) -> Question | None:
+        return self.session.current
+
+    def _typed(self) -> bool:
+        q = self.question
+        return q is not None and q.kind in ("numeric", "order")
+
+    def _show_question(self) -> None:
+        q = self.question
+        self.highlight = 0
+        self.query_one("#quiz-feedback", Static).update("")
+        self._update_status()
+        curve = self.query_one("#quiz-curve", CurvePlot)
+        box = self.query_one("#quiz-input", Input)
+        if q is None:
+            self._show_summary()
+            return
+        self.query_one("#quiz-prompt", Static).update(escape(q.prompt))
+        curve.display = q.kind == "curve"
+        if q.kind == "curve":
+            curve.plot(q.curve, q.x_range)
+        if q.kind == "order":
+            self._order = shuffled(range(len(q.steps)), seed=zlib.crc32(q.id.encode()))
+            if self._order == list(range(len(q.steps))):  # never show it already solved
+                self._order = self._order[1:] + self._order[:1]
+        box.display = self._typed()
+        box.disabled = False
+        box.value = ""
+        box.placeholder = ("type a number, then enter" if q.kind == "numeric"
+                           else "type the letters in order, e.g. " +
+                           ORDER_LETTERS[:len(q.steps)][::-1] + ", then enter")
+        self._update_options()
+        (box if self._typed() else self).focus()
+
+    def _update_status(self) -> None:
+        s = self.session
+        position = min(s.index + 1, s.max_score)
+        self.query_one("#quiz-status", Static).update(
+            f"Question {position}/{s.max_score}   ·   score {s.score}/{len(s.outcomes)}   ·   "
+            f"pass: {s.pass_score}/{s.max_score} ({s.pass_mark:.0%})")
+
+    def _update_options(self) -> None:
+        q = self.question
+        options = self.query_one("#quiz-options", Static)
+        if q is None or q.kind == "numeric":
+            options.update("")
+            return
+        if q.kind == "order":
+            options.update("\n".join(f"  {ORDER_LETTERS[i]}) {escape(q.steps[step])}"
+                                     for i, step in enumerate(self._order)))
+            return
+        outcome = self.session.outcomes[-1] if self.session.answered else None
+        lines = []
+        for i in range(len(q.options)):
+            label = q.option_label(i)
+            if outcome is not None:
+                mark = ("✓" if i == q.answer else
+                        "✗" if label == outcome.response else " ")
+            else:
+                mark = "▶" if i == self.highlight else " "
+            lines.append(f"{mark} {i + 1} {LETTERS[i]}) {escape(label)}")
+        options.update("\n".join(lines))
+
+    def _show_feedback(self, outcome: Outcome) -> None:
+        q = outcome.question
+        if outcome.correct:
+            head = "[b]✓ Right.[/b]"
+        else:
+            given = escape(outcome.response) or "(nothing)"
+            head = f"[b]✗ Not quite.[/b] You said {given}; the answer is {escape(q.right_answer)}."
+        more = "enter: next question" if self.session.index + 1 < self.session.max_score \
+            else "enter: see your score"
+        self.query_one("#quiz-feedback", Static).update(
+            f"{head}\n{escape(q.explanation)}\n[dim]{more}[/dim]")
+
+    def _show_summary(self) -> None:
+        s = self.session
+        verdict = "✓ passed" if s.won else "✗ not passed yet"
+        self.query_one("#quiz-prompt", Static).update(
+            f"Done: {s.score}/{s.max_score} right, {verdict} (pass mark {s.pass_mark:.0%}).")
+        self.query_one("#quiz-curve", CurvePlot).display = False
+        self.query_one("#quiz-input", Input).display = False
+        missed = [o.question for o in s.outcomes if not o.correct]
+        lines = [f"  ✗ {escape(q.prompt.splitlines()[0][:70])}" for q in missed]
+        self.query_one("#quiz-options", Static).update(
+            ("To look at again:\n" + "\n".join(lines)) if lines else "Every answer right.")
+        self.query_one("#quiz-feedback", Static).update("[dim]r: take it again (new order)[/dim]")
+        self.focus()
+
+    # ---- answering -------------------------------------------------------------------------
+
+    def submit(self, response: str) -> Outcome | None:
+        """Answer the current question with ``response`` (the stored form; see the bank)."""
+        if self.session.finished or self.session.answered:
+            return None
+        outcome = self.session.answer(response)
+        self._update_status()
+        self._update_options()
+        box = self.query_one("#quiz-input", Input)
+        box.disabled = True
+        self._show_feedback(outcome)
+        self.focus()
+        self.post_message(self.Answered(self, outcome))
+        return outcome
+
+    def action_pick(self, index: int) -> None:
+        q = self.question
+        if q is None or q.kind not in ("choice", "curve") or self.session.answered:
+            return
+        if index < len(q.options):
+            self.highlight = index
+            self.submit(q.option_label(index))
+
+    def action_move(self, step: int) -> None:
+        q = self.question
+        if q is None or q.kind not in ("choice", "curve") or self.session.answered:
+            return
+        self.highlight = (self.highlight + step) % len(q.options)
+        self._update_options()
+
+    def action_confirm(self) -> None:
+        if self.session.finished:
+            return
+        if self.session.answered:
+            self.session.advance()
+            if self.session.finished:
+                self._show_question()
+                self.post_message(self.Finished(self, self.session))
+            else:
+                self._show_question()
+        elif self.question.kind in ("choice", "curve"):
+            self.action_pick(self.highlight)
+        else:
+            self.query_one("#quiz-input", Input).focus()
+
+    def action_retake(self) -> None:
+        if self.session.finished:
+            self.session = self._make_session()
+            self._show_question()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        q = self.question
+        if q is None or self.session.answered:
+            return
+        text = event.value.strip()
+        if not text:
+            return
+        if q.kind == "order":
+            picked = order_letters(text, len(q.steps))
+            if picked is None:
+                self.query_one("#quiz-feedback", Static).update(
+                    f"Use each of the letters {', '.join(ORDER_LETTERS[:len(q.steps)])} once.")
+                return
+            text = ORDER_SEP.join(q.steps[self._order[i]] for i in picked)
+        self.submit(text)
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Keep the Footer honest: only the keys that do something now are shown."""
+        s = self.session
+        choosing = (not s.finished and not s.answered
+                    and self.question.kind in ("choice", "curve"))
+        if action in ("pick", "move"):
+            return choosing
+        if action == "retake":
+            return s.finished
+        if action == "confirm":
+            return not s.finished
+        return True
+
+
+class QuizView(SectionView):
+    """A quiz section: subclasses return their questions from ``questions()``."""
+
+    #: Repeatable question order (tests); None draws a new order from the OS every attempt.
+    seed: ClassVar[int | None] = None
+    pass_mark: ClassVar[float] = PASS_MARK
+
+    HELP = ("Answer with **1–4** or **a–d** (or **↑/↓** and **enter**). Numbers and orders are "
+            "typed, then **enter**. Every answer is kept and comes back later for review. "
+            "Pass mark: 70 %.")
+
+    def questions(self) -> list[Question]:
+        raise NotImplementedError
+
+    def new_session(self) -> QuizSession:
+        store = self.store
+        seen = (lambda qid: seen_before(store, qid)) if store is not None else (lambda qid: False)
+        return QuizSession(shuffled(self.questions(), self.seed), self.pass_mark, seen=seen)
+
+    def compose(self) -> ComposeResult:
+        yield QuizCard(self.new_session, id="quiz-card")
+
+    def on_mount(self) -> None:
+        self.query_one(QuizCard).focus()
+
+    def on_quiz_card_answered(self, event: QuizCard.Answered) -> None:
+        if self.store is not None:
+            record_outcome(self.store, self.section.id, event.outcome)
+
+    def on_quiz_card_finished(self, event: QuizCard.Finished) -> None:
+        self.quiz_finished(event.session)
+
+    def quiz_finished(self, session: QuizSession) -> None:
+        self.record_attempt(session.score, session.max_score, session.won,
+                            attempt_details(session))

@@ -1,0 +1,108 @@
+"""The quiz card on its own, in a bare app: keys, feedback, score, messages."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.widgets import Static
+
+from nntui.quiz import bank
+from nntui.quiz.bank import Question
+from nntui.quiz.session import QuizSession
+from nntui.widgets.quiz_card import CurvePlot, QuizCard, order_letters
+
+
+def _numeric() -> Question:
+    return Question(id="t.num", level="l1", kind="numeric", concepts=("sigmoid",),
+                    prompt="σ(0) to two places?", explanation="σ(0) = 1/2.", value=0.5,
+                    tolerance=0.005, check="sigmoid(0)")
+
+
+def _order() -> Question:
+    return Question(id="t.order", level="l3", kind="order", concepts=("backprop",),
+                    prompt="Order these.", explanation="Forward, loss, backward, step.",
+                    steps=("forward", "loss", "backward", "step"))
+
+
+class CardApp(App):
+    def __init__(self, questions):
+        super().__init__()
+        self.questions = questions
+        self.answered = []
+        self.finished = []
+
+    def compose(self):
+        yield QuizCard(lambda: QuizSession(self.questions), id="card")
+
+    def on_quiz_card_answered(self, event):
+        self.answered.append(event.outcome)
+
+    def on_quiz_card_finished(self, event):
+        self.finished.append(event.session)
+
+
+def _text(app, selector) -> str:
+    return str(app.query_one(selector, Static).render())
+
+
+async def test_curve_question_plots_the_engine_curve_and_hides_the_name():
+    q = bank.bank()["l1.curve.tanh"]
+    app = CardApp([q])
+    async with app.run_test(size=(80, 24)) as pilot:
+        plot = app.query_one(CurvePlot)
+        assert plot.display and plot.ylim[0] < -1.0 < 1.0 < plot.ylim[1]  # tanh spans (−1, 1)
+        screen_text = "\n".join(plot.cell_text(r) for r in range(plot.cell_size.height))
+        prompt = _text(app, "#quiz-prompt") + screen_text
+        assert "tanh" not in prompt.lower()
+        assert "▶ 1 a) Sigmoid" in _text(app, "#quiz-options")
+        await pilot.press("c")  # option c is Tanh
+        await pilot.pause()
+        assert [o.correct for o in app.answered] == [True]
+        assert app.answered[0].response == "Tanh"
+        assert "✓ Right." in _text(app, "#quiz-feedback")
+        assert "zero-centred" in _text(app, "#quiz-feedback")  # the explanation
+        assert "score 1/1" in _text(app, "#quiz-status")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.finished and app.finished[0].won
+        assert "Done: 1/1" in _text(app, "#quiz-prompt")
+
+
+async def test_arrows_and_enter_answer_wrong_then_explanation_names_the_right_one():
+    q = bank.bank()["l1.curve.relu"]  # options relu, linear, sigmoid, step
+    app = CardApp([q])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert app.answered[0].response == "Sigmoid" and not app.answered[0].correct
+        feedback = _text(app, "#quiz-feedback")
+        assert "✗ Not quite." in feedback and "the answer is ReLU" in feedback
+        assert "✓ 1 a) ReLU" in _text(app, "#quiz-options")
+        assert "✗ 3 c) Sigmoid" in _text(app, "#quiz-options")
+        await pilot.press("1")  # already answered: ignored
+        assert len(app.answered) == 1
+        await pilot.press("enter")
+        assert app.finished and not app.finished[0].won and app.finished[0].score == 0
+
+
+async def test_typed_number_and_order():
+    app = CardApp([_numeric(), _order()])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"0.501", "enter")
+        await pilot.pause()
+        assert app.answered[0].correct and app.answered[0].response == "0.501"
+        await pilot.press("enter")
+        card = app.query_one(QuizCard)
+        shown = card._order  # file index shown under A, B, C, D
+        letters = "".join("ABCD"[shown.index(i)] for i in range(4))
+        await pilot.press(*letters.lower(), "enter")
+        await pilot.pause()
+        assert app.answered[1].correct
+        assert app.answered[1].response == "forward | loss | backward | step"
+        await pilot.press("enter")
+        assert app.finished[0].score == 2
+
+
+def test_order_letters_need_each_letter_once():
+    assert order_letters("c a b", 3) == [2, 0, 1]
+    assert order_letters("ca", 3) is None
+    assert order_letters("caa", 3) is None

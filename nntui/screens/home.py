@@ -81,11 +81,14 @@ class HomeScreen(Screen):
         total_done = len(completed & set(sections.SECTION_BY_ID))
         streak = store.streak()
         due = len(store.due_cards())
-        self.query_one("#status", Static).update(
-            f"Learner [b]{self.app.learner}[/b]   ·   {total_done}/{len(sections.SECTIONS)} "
-            f"sections done   ·   streak {streak} day{'s' if streak != 1 else ''}   ·   "
-            f"{due} review{'s' if due != 1 else ''} due"
+        status = Text.assemble(
+            "From one neuron to transformers. Pick a level with ↑↓ and enter, or 1–6.\n",
+            (self.app.learner, "bold"),
+            f" · {total_done}/{len(sections.SECTIONS)} sections done"
+            f" · streak {streak} day{'s' if streak != 1 else ''}"
+            f" · {due} review{'s' if due != 1 else ''} due",
         )
+        self.query_one("#status", Static).update(status)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self._open(event.option.id)

@@ -45,6 +45,7 @@ class LevelScreen(Screen):
         self.level = sections.LEVEL_BY_ID[level_id]
         self.level_sections = sections.in_level(level_id)
         self.current = section_id or self.level_sections[0].id
+        self._view: SectionView | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -69,8 +70,8 @@ class LevelScreen(Screen):
 
     @property
     def view(self) -> SectionView | None:
-        views = self.query("#pane > SectionView")
-        return views.first() if views else None
+        """The section body on show (the previous one may still be unmounting)."""
+        return self._view
 
     def show_section(self, section_id: str) -> None:
         section = sections.get(section_id)
@@ -81,6 +82,7 @@ class LevelScreen(Screen):
         pane.remove_children()
         view_class = sections.load_view(section) if section.status == "ready" else PlannedView
         view = view_class(section)
+        self._view = view
         pane.mount(view)
         self.app.store.record_visit(section_id)
         self.remove_class("rail-open")

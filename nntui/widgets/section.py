@@ -36,7 +36,6 @@ class SectionView(VerticalScroll):
         """A visit, completion or attempt was recorded; the rail and header should refresh."""
 
     def __init__(self, section: Section, **kwargs: Any) -> None:
-        kwargs.setdefault("id", "section-view")
         super().__init__(**kwargs)
         self.section = section
 

@@ -1,0 +1,165 @@
+"""Pilot tests of the frame every section plugs into: home → level → section → back."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+from nntui import sections
+from nntui.screens.help import HelpScreen
+from nntui.screens.home import HomeScreen
+from nntui.screens.level import LevelScreen
+from nntui.widgets.section import PlannedView, SectionView
+
+FRONTIER = sections.in_level("fx")
+
+
+def rail_lines(screen: LevelScreen) -> list[str]:
+    rail = screen.query_one("#rail", OptionList)
+    return [str(rail.get_option_at_index(i).prompt) for i in range(rail.option_count)]
+
+
+async def test_home_lists_every_level_with_its_completion(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        options = app.screen.query_one("#map", OptionList)
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        assert ids == ["continue:l1.intro"] + [f"level:{lv.id}" for lv in sections.LEVELS]
+        beginner = str(options.get_option_at_index(1).prompt)
+        assert "Beginner" in beginner and f"0/{len(sections.in_level('l1'))}" in beginner
+
+
+async def test_home_to_level_to_section_and_back(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5")  # Frontier
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, LevelScreen) and screen.level.id == "fx"
+        assert screen.current == FRONTIER[0].id
+        assert isinstance(screen.view, SectionView)
+        assert app.store.last_visited() == FRONTIER[0].id
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        # Home now offers to continue where the learner left off.
+        first = app.screen.query_one("#map", OptionList).get_option_at_index(0)
+        assert first.id == f"continue:{FRONTIER[0].id}"
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, LevelScreen) and app.screen.current == FRONTIER[0].id
+
+
+async def test_next_and_previous_walk_the_level(make_app):
+    app = make_app(FRONTIER[0].id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await pilot.press("n")
+        assert screen.current == FRONTIER[1].id
+        await pilot.press("n", "n")
+        assert screen.current == FRONTIER[3].id
+        await pilot.press("b")
+        assert screen.current == FRONTIER[2].id
+        await pilot.press("b", "b", "b")  # stops at the first, never wraps
+        assert screen.current == FRONTIER[0].id
+        assert app.screen is screen
+
+
+async def test_rail_marks_completed_and_current(make_app):
+    app = make_app(FRONTIER[1].id)
+    app.store.record_completion(FRONTIER[0].id)
+    async with app.run_test(size=(120, 30)) as pilot:
+        lines = rail_lines(app.screen)
+        assert lines[0].startswith("✓ ")  # completed, not current
+        assert lines[1].startswith(" ▸")  # current, not completed
+        assert lines[2].startswith("  ")
+        assert "1/6 complete" in app.screen.sub_title
+        # A section that records its own completion updates the rail at once.
+        app.screen.view.mark_complete()
+        await pilot.pause()
+        assert rail_lines(app.screen)[1].startswith("✓▸")
+        assert "2/6 complete" in app.screen.sub_title
+
+
+async def test_rail_collapses_at_80_columns_and_f2_brings_it_back(make_app):
+    app = make_app(FRONTIER[0].id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        rail = app.screen.query_one("#rail")
+        assert app.screen.has_class("narrow")
+        assert rail.region.width == 0
+        await pilot.press("f2")
+        await pilot.pause()
+        assert rail.region.width > 0 and rail.has_focus
+        await pilot.press("down", "enter")  # pick the second section from the rail
+        await pilot.pause()
+        assert app.screen.current == FRONTIER[1].id
+        assert rail.region.width == 0  # choosing a section folds the rail away again
+
+
+async def test_wide_terminal_shows_the_rail(make_app):
+    app = make_app(FRONTIER[0].id)
+    async with app.run_test(size=(120, 30)) as pilot:
+        assert not app.screen.has_class("narrow")
+        assert app.screen.query_one("#rail").region.width >= 30
+
+
+async def test_open_starts_at_the_section(make_app):
+    app = make_app("ref.glossary")
+    async with app.run_test(size=(80, 24)):
+        assert isinstance(app.screen, LevelScreen)
+        assert app.screen.current == "ref.glossary"
+        # escape from a section opened directly still lands on home
+        assert isinstance(app.screen_stack[-2], HomeScreen)
+
+
+async def test_planned_section_is_honest(make_app):
+    planned = next(s for s in sections.SECTIONS if s.status == "planned")
+    app = make_app(planned.id)
+    async with app.run_test(size=(80, 24)):
+        view = app.screen.view
+        assert isinstance(view, PlannedView)
+        text = str(view.query_one("Static").render())
+        assert "Planned" in text and planned.title in text
+
+
+async def test_help_shows_keys_and_where_progress_lives(make_app, data_dir):
+    app = make_app(FRONTIER[0].id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        markdown = app.screen.query_one("Markdown")
+        source = markdown.source
+        assert "ctrl+p" in source and "`n` / `b`" in source
+        assert str(data_dir / "progress.sqlite3") in source
+        assert FRONTIER[0].title in source
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LevelScreen)
+
+
+async def test_palette_jumps_to_a_section_by_title(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"glossary")
+        await app.workers.wait_for_complete()  # the palette searches in a worker
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, LevelScreen)
+        assert app.screen.current == "ref.glossary"
+
+
+async def test_open_section_reuses_the_level_screen(make_app):
+    app = make_app(FRONTIER[0].id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        app.open_section(FRONTIER[2].id)
+        await pilot.pause()
+        assert app.screen is screen and screen.current == FRONTIER[2].id
+        app.open_section("ref.glossary")  # another level: a new level screen, home below it
+        await pilot.pause()
+        assert app.screen.level.id == "ref"
+        assert [type(s).__name__ for s in app.screen_stack[1:]] == ["HomeScreen", "LevelScreen"]

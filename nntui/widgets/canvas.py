@@ -323,6 +323,8 @@ class Canvas(Widget):
         key = (fg, bg, bold)
         style = self._style_cache.get(key)
         if style is None:
+            if len(self._style_cache) > 8192:  # animated heatmaps: keep memory bounded
+                self._style_cache.clear()
             style = Style(
                 color=None if fg is None else f"rgb({fg[0]},{fg[1]},{fg[2]})",
                 bgcolor=None if bg is None else f"rgb({bg[0]},{bg[1]},{bg[2]})",
@@ -379,6 +381,10 @@ class Canvas(Widget):
 
     def on_resize(self) -> None:
         self.refresh_canvas()
+
+    def on_mount(self) -> None:
+        # the empty background comes from the theme: re-rasterise when it changes
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh_canvas())
 
     # -- inspection (tests, screen readers) ---------------------------------------
 

@@ -7,12 +7,13 @@ number of rows that count, and 4/4 wins the gate. XOR can never be won (see ``wh
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from nntui.engine.neuron import neuron
 from nntui.engine.perceptron import GATES
 
-__all__ = ["TRUE_AT_LEAST", "FALSE_AT_MOST", "GATE_NAMES", "WEIGHT_RANGE", "WEIGHT_STEP",
+__all__ = ["TRUE_AT_LEAST", "FALSE_AT_MOST", "GATE_NAMES", "WEIGHT_RANGE", "WEIGHT_STEP", "Z_NEEDED",
            "Row", "TuneNeuron"]
 
 TRUE_AT_LEAST = 0.8
@@ -21,6 +22,8 @@ GATE_NAMES = ("AND", "OR", "NAND", "NOR", "XOR")
 # Sigmoid reaches 0.8 only when z ≥ ln 4 ≈ 1.39, so the sliders must reach well past that.
 WEIGHT_RANGE = (-10.0, 10.0)
 WEIGHT_STEP = 0.5
+# The smallest |z| that clears a threshold: σ(z) ≥ 0.8 ⇔ z ≥ ln(0.8/0.2) = ln 4.
+Z_NEEDED = math.log(TRUE_AT_LEAST / (1.0 - TRUE_AT_LEAST))
 
 
 @dataclass(frozen=True)

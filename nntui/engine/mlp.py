@@ -144,8 +144,8 @@ class MLP:
             return ce(z, T)
         if loss == "bce" and self.output_name == "sigmoid":
             # Fused and stable: the loss from logits, the gradient (σ(z) − y)/N.
-            e = np.exp(-np.abs(z))
-            s = np.where(z >= 0.0, 1.0, e) / (1.0 + e)
+            # σ(z) = ½ + ½·tanh(z/2): never overflows, and as cheap as 1/(1 + e⁻ᶻ).
+            s = 0.5 + 0.5 * np.tanh(0.5 * z)
             value = np.mean(np.logaddexp(0.0, z) - T * z)
             return float(value), (s - T) * (1.0 / z.size)
         a = self._out(z)
@@ -193,7 +193,8 @@ class MLP:
         value, delta = self._output_delta(z, self._target(y, z, loss), loss)
 
         grads: list[Array] = [None] * len(P)  # type: ignore[list-item]
-        grad_h = self.hidden.grad
+        hid = self.hidden
+        grad_h = hid.df_from_output or (lambda z, h: hid.df(z))
         for l in range(n_hidden, -1, -1):
             grads[2 * l] = acts[l].T @ delta
             grads[2 * l + 1] = delta.sum(axis=0)
@@ -257,9 +258,14 @@ def grid_predict(model: MLP, xlim, ylim, nx: int, ny: int, features=None) -> Arr
 
 def train_step(model: MLP, optimizer, X, y, loss: str = "bce", l1: float = 0.0,
                l2: float = 0.0, dropout: float = 0.0, rng=None) -> float:
-    """One gradient step on the batch (X, y); returns the loss before the step."""
-    value, grads = model.backward(X, y, loss=loss, l1=l1, l2=l2, dropout=dropout, rng=rng)
-    optimizer.step(model.params, grads)
+    """One gradient step on the batch (X, y); returns the loss before the step.
+
+    A diverging run shows up as a non-finite loss (check ``math.isfinite``); the
+    overflow warnings NumPy would print along the way are silenced here.
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        value, grads = model.backward(X, y, loss=loss, l1=l1, l2=l2, dropout=dropout, rng=rng)
+        optimizer.step(model.params, grads)
     return value
 
 

@@ -210,3 +210,16 @@ def test_zero_init_never_breaks_symmetry():
         train_step(model, opt, X, y)
     W1 = model.params[0]
     np.testing.assert_array_equal(W1, 0.0)  # hidden weights get no gradient at all
+
+
+def test_divergence_gives_a_non_finite_loss_without_warnings():
+    import math
+    import warnings
+
+    X, y = data.make("circle", n=50, seed=0)
+    model = MLP([2, 8, 1], hidden="relu", output="linear", seed=0)
+    opt = SGD(10.0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        losses = [train_step(model, opt, X * 100, y * 1e6, loss="mse") for _ in range(60)]
+    assert not math.isfinite(losses[-1])

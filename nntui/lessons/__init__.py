@@ -1,0 +1,1 @@
+"""Lesson section bodies: ``LessonView`` subclasses that pair text with live widgets."""

@@ -103,15 +103,15 @@ class QuizCard(Vertical, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("1", "pick(0)", "1–4 answer"),
+        Binding("1", "pick(0)", "answer", key_display="1-4"),
         *[Binding(str(n + 1), f"pick({n})", show=False) for n in range(1, 4)],
         *[Binding(ch, f"pick({n})", show=False) for n, ch in enumerate(LETTERS)],
-        Binding("up", "move(-1)", "↑↓ choose"),
+        Binding("up", "move(-1)", "choose", key_display="↑↓"),
         Binding("down", "move(1)", show=False),
         Binding("k", "move(-1)", show=False),
         Binding("j", "move(1)", show=False),
-        Binding("enter", "confirm", "Confirm / next"),
-        Binding("r", "retake", "Retake"),
+        Binding("enter", "confirm", "confirm / next"),
+        Binding("r", "retake", "retake"),
     ]
 
     class Answered(Message):
@@ -357,3 +357,15 @@ class QuizView(SectionView):
     def quiz_finished(self, session: QuizSession) -> None:
         self.record_attempt(session.score, session.max_score, session.won,
                             attempt_details(session))
+
+
+class CheckpointView(QuizView):
+    """End-of-level quiz: ``COUNT`` questions drawn from the section's level; passing completes
+    the section."""
+
+    COUNT: ClassVar[int] = 10
+
+    def questions(self) -> list[Question]:
+        from nntui.quiz import bank
+
+        return shuffled(bank.in_level(self.section.level), self.seed)[:self.COUNT]

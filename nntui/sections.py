@@ -84,7 +84,8 @@ SECTIONS: tuple[Section, ...] = (
     _s("l1.history", "lesson", "A short history", "history",
        "From McCulloch–Pitts to 2012: two winters and what ended them."),
     _s("l1.checkpoint", "quiz", "Level 1 checkpoint", "review",
-       "End-of-level quiz on the single neuron."),
+       "End-of-level quiz on the single neuron.",
+       view="nntui.widgets.quiz_card:CheckpointView"),
     # Level 2 · Intermediate
     _s("l2.layers", "lesson", "Layers and the forward pass", "layers forward-pass parameters",
        "Input, hidden and output layers; which output for which task; count parameters."),
@@ -103,7 +104,8 @@ SECTIONS: tuple[Section, ...] = (
     _s("l2.build-network", "interactive", "Build a network", "parameters layers architectures",
        "Stack layers from a palette; see every shape and parameter count."),
     _s("l2.checkpoint", "quiz", "Level 2 checkpoint", "review",
-       "End-of-level quiz on layers, XOR and initialization."),
+       "End-of-level quiz on layers, XOR and initialization.",
+       view="nntui.widgets.quiz_card:CheckpointView"),
     # Level 3 · Advanced
     _s("l3.formulas", "lesson", "The formulas", "forward-pass loss backprop chain-rule",
        "Forward pass, losses, chain rule and the backprop recursion, each with a calculator."),
@@ -128,7 +130,8 @@ SECTIONS: tuple[Section, ...] = (
     _s("l3.transformer", "interactive", "Inside a transformer", "transformer attention",
        "Embed, attend, feed forward: a real attention map for a short sentence."),
     _s("l3.checkpoint", "quiz", "Level 3 checkpoint", "review",
-       "End-of-level quiz on backprop, optimizers and training."),
+       "End-of-level quiz on backprop, optimizers and training.",
+       view="nntui.widgets.quiz_card:CheckpointView"),
     # Level 4 · Expert
     _s("l4.overfitting", "lesson", "Overfitting and its cures", "overfitting regularization",
        "Memorizing versus learning; weight decay, dropout, early stopping, batch norm."),

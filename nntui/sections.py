@@ -57,7 +57,8 @@ def _s(id, kind, title, concepts, summary, view=None):
 SECTIONS: tuple[Section, ...] = (
     # Level 1 · Beginner
     _s("l1.intro", "lesson", "What is a neural network?", "network analogy",
-       "Three ways to picture a network, and pulses flowing through a small one."),
+       "Three ways to picture a network, and pulses flowing through a small one.",
+       view="nntui.lessons.intro:IntroView"),
     _s("l1.light-network", "game", "Light the network", "weights neuron",
        "Flip two switches and turn two weight dials until the bulb matches the target.",
        view="nntui.games.light_network:LightNetworkView"),
@@ -80,9 +81,11 @@ SECTIONS: tuple[Section, ...] = (
        "Compute one neuron step by step with inputs you can edit.",
        view="nntui.lessons.worked_neuron:WorkedNeuronView"),
     _s("l1.numbers-flowing", "animation", "Numbers flowing", "forward-pass",
-       "A 2 → 3 → 1 network lights neuron by neuron, showing every value."),
+       "A 2 → 3 → 1 network lights neuron by neuron, showing every value.",
+       view="nntui.games.numbers_flowing:NumbersFlowingView"),
     _s("l1.history", "lesson", "A short history", "history",
-       "From McCulloch–Pitts to 2012: two winters and what ended them."),
+       "From McCulloch–Pitts to 2012: two winters and what ended them.",
+       view="nntui.lessons.history:HistoryView"),
     _s("l1.checkpoint", "quiz", "Level 1 checkpoint", "review",
        "End-of-level quiz on the single neuron.",
        view="nntui.widgets.quiz_card:CheckpointView"),

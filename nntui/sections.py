@@ -182,9 +182,11 @@ SECTIONS: tuple[Section, ...] = (
     _s("l4.pytorch", "lesson", "From math to PyTorch", "pytorch",
        "A small nn.Module, line by line; export your trained network."),
     _s("l4.boss", "quiz", "Boss quiz", "review",
-       "Fifteen questions from every level, leaning on your weak spots."),
+       "Fifteen questions from every level, leaning on your weak spots.",
+       view="nntui.widgets.quiz_card:BossView"),
     _s("l4.lock-it-in", "quiz", "Lock it in", "review",
-       "Say the key ideas back in your own words."),
+       "Say the key ideas back in your own words.",
+       view="nntui.widgets.quiz_card:SayItBackView"),
     # Frontier
     _s("fx.autodiff", "lesson", "Reverse-mode autodiff", "autodiff backprop",
        "A computation graph with values and gradients, derived step by step."),

@@ -148,6 +148,11 @@ class QuizCard(Vertical, can_focus=True):
     def on_mount(self) -> None:
         self._show_question()
 
+    def on_focus(self) -> None:
+        # Whoever focuses the card (the level screen does) lands in the box when typing is due.
+        if self._typed() and not self.session.answered:
+            self.query_one("#quiz-input", Input).focus()
+
     # ---- state → screen ------------------------------------------------------------------
 
     @property
@@ -344,9 +349,6 @@ class QuizView(SectionView):
     def compose(self) -> ComposeResult:
         yield QuizCard(self.new_session, id="quiz-card")
 
-    def on_mount(self) -> None:
-        self.query_one(QuizCard).focus()
-
     def on_quiz_card_answered(self, event: QuizCard.Answered) -> None:
         if self.store is not None:
             record_outcome(self.store, self.section.id, event.outcome)
@@ -369,3 +371,116 @@ class CheckpointView(QuizView):
         from nntui.quiz import bank
 
         return shuffled(bank.in_level(self.section.level), self.seed)[:self.COUNT]
+
+
+class BossView(QuizView):
+    """The boss quiz: fifteen questions from every level, drawn towards weak concepts."""
+
+    HELP = QuizView.HELP + (" The questions lean on the concepts you have got wrong most "
+                            "recently; your best score is kept.")
+
+    def questions(self) -> list[Question]:
+        from nntui.quiz import bank
+        from nntui.quiz.mastery import mastery
+        from nntui.quiz.selection import boss_questions
+
+        questions = bank.bank()
+        levels = mastery(self.store.answers(), questions) if self.store is not None else {}
+        return boss_questions(questions, levels, self.seed)
+
+    def quiz_finished(self, session: QuizSession) -> None:
+        super().quiz_finished(session)
+        best = self.store.best(self.section.id) if self.store is not None else None
+        if best is not None:
+            card = self.query_one(QuizCard)
+            card.query_one("#quiz-feedback", Static).update(
+                f"Best so far: {best.score:g}/{best.max_score:g}.   [dim]r: take it again[/dim]")
+
+
+class SayItBackView(SectionView):
+    """Lock it in: answer each prompt in your own words; see which key ideas it touched."""
+
+    HELP = ("Type an answer in your own words and press **enter**. The list underneath shows "
+            "which key ideas your answer touched (✓) and which it did not (·): a self-check, "
+            "not a grade. Every answer is saved exactly as you typed it. **enter** on an empty "
+            "box goes to the next prompt.")
+
+    DEFAULT_CSS = """
+    SayItBackView #say-prompt { text-style: bold; margin: 1 0 0 0; }
+    SayItBackView #say-input { margin: 1 0 0 0; }
+    SayItBackView #say-ideas { margin: 1 0 0 0; }
+    """
+
+    def __init__(self, section, **kwargs) -> None:
+        from nntui.quiz.say_it_back import prompts
+
+        super().__init__(section, **kwargs)
+        self.prompts = prompts()
+        self.index = 0
+        self.answers: dict[str, str] = {}
+        self._shown_at = 0.0
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="say-status")
+        yield Static(id="say-prompt")
+        yield Input(placeholder="your answer, then enter", id="say-input")
+        yield Static(id="say-ideas")
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        import time
+
+        self._shown_at = time.monotonic()
+        box = self.query_one("#say-input", Input)
+        if self.index >= len(self.prompts):
+            self.query_one("#say-status", Static).update(
+                f"All {len(self.prompts)} prompts answered.")
+            self.query_one("#say-prompt", Static).update("Your answers are saved.")
+            box.display = False
+            self.query_one("#say-ideas", Static).update("\n\n".join(
+                f"[b]{escape(p.prompt)}[/b]\n{escape(self.answers.get(p.id, ''))}"
+                for p in self.prompts))
+            return
+        prompt = self.prompts[self.index]
+        self.query_one("#say-status", Static).update(
+            f"Prompt {self.index + 1}/{len(self.prompts)}")
+        self.query_one("#say-prompt", Static).update(escape(prompt.prompt))
+        box.value = ""
+        box.focus()
+        self.query_one("#say-ideas", Static).update(
+            "[dim]Key ideas appear here once you answer.[/dim]")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        import time
+
+        event.stop()
+        prompt = self.prompts[self.index]
+        text = event.value
+        if not text.strip():
+            if prompt.id in self.answers:  # answered already: move on
+                self.index += 1
+                if self.index == len(self.prompts):
+                    self._finish()
+                self._show()
+            return
+        self.answers[prompt.id] = text
+        if self.store is not None:
+            first = not self.store.answers(question_id=prompt.id)
+            self.store.record_answer(self.section.id, prompt.id, prompt.is_enough(text), text,
+                                     time.monotonic() - self._shown_at, first)
+        touched = prompt.touched(text)
+        lines = [f"{'✓' if hit else '·'} {escape(idea.label)}"
+                 for idea, hit in zip(prompt.ideas, touched)]
+        self.query_one("#say-ideas", Static).update(
+            f"You wrote: {escape(text)}\n\nKey ideas touched: {sum(touched)}/{len(touched)}\n"
+            + "\n".join(lines)
+            + "\n[dim]type again to improve it · enter on the empty box: next prompt[/dim]")
+        event.input.value = ""
+
+    def _finish(self) -> None:
+        touched = sum(sum(p.touched(self.answers[p.id])) for p in self.prompts)
+        total = sum(len(p.ideas) for p in self.prompts)
+        self.record_attempt(touched, total, True,
+                            {"prompts": [p.id for p in self.prompts]})

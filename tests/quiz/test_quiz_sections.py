@@ -1,0 +1,125 @@
+"""The quiz sections by Pilot: checkpoint, boss and lock-it-in, with what they store."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Static
+
+from nntui.quiz import bank
+from nntui.widgets.quiz_card import QuizCard, QuizView, SayItBackView
+
+
+@pytest.fixture(autouse=True)
+def fixed_order(monkeypatch):
+    monkeypatch.setattr(QuizView, "seed", 7)
+
+
+def _answer_keys(question, right: bool) -> list[str]:
+    """Keys that answer ``question`` right (or wrong)."""
+    if question.kind in ("choice", "curve"):
+        index = question.answer if right else (question.answer + 1) % len(question.options)
+        return [str(index + 1)]
+    if question.kind == "numeric":
+        return [*(f"{question.value!r}" if right else "12345"), "enter"]
+    raise AssertionError("handled by the caller")
+
+
+async def _answer(pilot, card: QuizCard, right: bool) -> None:
+    q = card.question
+    if q.kind == "order":
+        letters = "".join("ABCDEF"[card._order.index(i)] for i in range(len(q.steps)))
+        if not right:  # swap the first two steps
+            letters = letters[1] + letters[0] + letters[2:]
+        await pilot.press(*letters.lower(), "enter")
+    else:
+        await pilot.press(*_answer_keys(q, right))
+    await pilot.pause()
+
+
+async def test_checkpoint_right_and_wrong_answers_are_stored_and_passing_completes(make_app):
+    app = make_app("l1.checkpoint")
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = app.screen.query_one(QuizCard)
+        questions = card.session.questions
+        assert len(questions) >= 8 and {q.level for q in questions} == {"l1"}
+        await _answer(pilot, card, right=False)
+        feedback = str(card.query_one("#quiz-feedback", Static).render())
+        assert "✗ Not quite." in feedback and questions[0].explanation[:20] in feedback
+        await pilot.press("enter")
+        for _ in questions[1:]:
+            await _answer(pilot, card, right=True)
+            assert "✓ Right." in str(card.query_one("#quiz-feedback", Static).render())
+            await pilot.press("enter")
+        await pilot.pause()
+        n = len(questions)
+        assert card.session.finished and card.session.score == n - 1
+        best = app.store.best("l1.checkpoint")
+        assert (best.score, best.max_score, best.won) == (n - 1, n, True)
+        assert best.details["questions"] == [q.id for q in questions]
+        assert "l1.checkpoint" in app.store.completed_sections()
+        answers = app.store.answers(section_id="l1.checkpoint")
+        assert [a.question_id for a in answers] == [q.id for q in questions]
+        assert [a.correct for a in answers] == [False] + [True] * (n - 1)
+        assert all(a.first_try for a in answers) and all(a.seconds >= 0 for a in answers)
+        assert answers[0].response != "" and len(app.store.load_cards()) == n
+        # a retake asks in a new order and is no longer anyone's first try
+        await pilot.press("r")
+        assert not card.session.finished and card.session.index == 0
+
+
+async def test_failing_checkpoint_is_recorded_but_does_not_complete(make_app):
+    app = make_app("l2.checkpoint")
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = app.screen.query_one(QuizCard)
+        for _ in card.session.questions:
+            await _answer(pilot, card, right=False)
+            await pilot.press("enter")
+        best = app.store.best("l2.checkpoint")
+        assert best.score == 0 and not best.won
+        assert "l2.checkpoint" not in app.store.completed_sections()
+        assert "not passed" in str(card.query_one("#quiz-prompt", Static).render())
+
+
+async def test_boss_asks_fifteen_from_every_level_and_keeps_the_best(make_app):
+    app = make_app("l4.boss")
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = app.screen.query_one(QuizCard)
+        questions = card.session.questions
+        assert len(questions) == 15 and {"l1", "l2", "l3", "l4"} <= {q.level for q in questions}
+        for i, _ in enumerate(questions):
+            await _answer(pilot, card, right=i < 12)
+            await pilot.press("enter")
+        await pilot.press("r")
+        for _ in card.session.questions:
+            await _answer(pilot, card, right=False)
+            await pilot.press("enter")
+        attempts = app.store.attempts("l4.boss")
+        assert [a.score for a in attempts] == [12, 0]
+        assert app.store.best("l4.boss").score == 12
+        assert "Best so far: 12/15" in str(card.query_one("#quiz-feedback", Static).render())
+
+
+async def test_say_it_back_stores_text_verbatim_and_shows_touched_ideas(make_app):
+    tricky = "[bold]weights[/bold] \"sum\"'; DROP TABLE answers; --"
+    app = make_app("l4.lock-it-in")
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.screen.query_one(SayItBackView)
+        view.query_one("#say-input").value = tricky
+        await pilot.press("enter")
+        await pilot.pause()
+        ideas = str(view.query_one("#say-ideas", Static).render())
+        assert tricky in ideas  # shown verbatim, markup not interpreted
+        assert "✓ weights multiply the inputs" in ideas
+        assert "· an activation squashes or bends the result" in ideas
+        (answer,) = app.store.answers(section_id="l4.lock-it-in")
+        assert answer.response == tricky and answer.question_id == "say.neuron"
+        for _ in view.prompts:
+            await pilot.press("enter")  # next (the first is answered)
+            if view.index < len(view.prompts):
+                view.query_one("#say-input").value = "gradient and chain rule"
+                await pilot.press("enter")
+        assert view.index == len(view.prompts)
+        assert app.store.best("l4.lock-it-in") is not None
+        assert "l4.lock-it-in" in app.store.completed_sections()
+        summary = str(view.query_one("#say-ideas", Static).render())
+        assert tricky in summary

@@ -60,8 +60,11 @@ class HistoryView(LessonView):
         yield Static(id="hi-card")
         yield self.lesson_text()
 
-    def on_mount(self) -> None:
-        self.redraw()  # completion waits until every event has been visited
+    def on_mount(self, event) -> None:
+        # Unlike other lessons, opening is not reading: completion waits until every event
+        # has been visited, so stop LessonView's on_mount from marking it complete.
+        event.prevent_default()
+        self.redraw()
 
     def action_move(self, step: int) -> None:
         self.timeline.move(step)

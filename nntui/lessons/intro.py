@@ -36,7 +36,6 @@ class IntroView(LessonView):
         yield self.lesson_text()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#in-net", NetworkDiagram).set_weights(self.pulses.model.weights)
         self.redraw()
         self.start()

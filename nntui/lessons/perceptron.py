@@ -42,7 +42,6 @@ class PerceptronView(LessonView):
         yield self.lesson_text()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.show_live()
 
     def values(self) -> dict:

@@ -9,7 +9,10 @@ import sys
 from nntui import __version__
 
 #: ``nntui NAME …`` runs another command: NAME → "module:function(argv) -> exit code".
-SUBCOMMANDS: dict[str, str] = {}
+SUBCOMMANDS: dict[str, str] = {
+    "export": "nntui.export:export_main",
+    "stats": "nntui.export:stats_main",
+}
 
 
 class _Parser(argparse.ArgumentParser):

@@ -32,6 +32,8 @@ class HomeScreen(Screen):
     BINDINGS = [
         Binding("enter", "open", "Open", show=True),
         Binding("c", "continue", "Continue"),
+        Binding("p", "progress", "Progress"),
+        Binding("r", "review", "Review"),
         *[Binding(str(n), f"level({n})", f"Level {n}", show=False) for n in range(1, 7)],
         Binding("ctrl+p", "command_palette", "Find section"),
     ]
@@ -72,6 +74,13 @@ class HomeScreen(Screen):
             )
             line.truncate(72, overflow="ellipsis")
             options.append(Option(line, id=f"level:{level.id}"))
+        due = len(store.due_cards())
+        options.append(Option(Text.assemble(("p Progress", "bold"),
+                                             "      scores, mastery per concept, history"),
+                              id="screen:progress"))
+        options.append(Option(Text.assemble(("r Review", "bold"),
+                                             f"        {due} question{'s' if due != 1 else ''}"
+                                             " due for review"), id="screen:review"))
         option_list = self.query_one("#map", OptionList)
         highlighted = option_list.highlighted
         option_list.clear_options()
@@ -80,7 +89,6 @@ class HomeScreen(Screen):
 
         total_done = len(completed & set(sections.SECTION_BY_ID))
         streak = store.streak()
-        due = len(store.due_cards())
         status = Text.assemble(
             "From one neuron to transformers. Pick a level with ↑↓ and enter, or 1–6.\n",
             (self.app.learner, "bold"),
@@ -101,6 +109,8 @@ class HomeScreen(Screen):
             self.app.open_section(target)
         elif kind == "level":
             self.app.open_level(target)
+        elif kind == "screen":
+            getattr(self, f"action_{target}")()
 
     def action_open(self) -> None:
         option_list = self.query_one("#map", OptionList)
@@ -112,3 +122,13 @@ class HomeScreen(Screen):
 
     def action_level(self, number: int) -> None:
         self.app.open_level(sections.LEVELS[number - 1].id)
+
+    def action_progress(self) -> None:
+        from nntui.screens.progress import ProgressScreen
+
+        self.app.push_screen(ProgressScreen())
+
+    def action_review(self) -> None:
+        from nntui.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen())

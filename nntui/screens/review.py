@@ -1,0 +1,61 @@
+"""Review: the quiz questions whose spaced-review card is due, one after another.
+
+Answers here are stored under the section id ``review`` and reschedule each card, so a question
+answered wrong comes back within minutes and one answered right drifts further out.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from nntui.quiz import bank, review
+from nntui.quiz.records import record_outcome, seen_before
+from nntui.quiz.session import QuizSession
+from nntui.widgets.quiz_card import QuizCard
+
+SECTION_ID = "review"
+MAX_PER_SESSION = 20
+
+
+class ReviewScreen(Screen):
+    DEFAULT_CSS = """
+    ReviewScreen #review-empty { padding: 1 2; }
+    ReviewScreen VerticalScroll { height: 1fr; }
+    """
+    BINDINGS = [Binding("escape", "back", "Home")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        due = review.due_questions(self.app.store, bank.bank())[:MAX_PER_SESSION]
+        with VerticalScroll():
+            if due:
+                store = self.app.store
+                yield QuizCard(lambda: QuizSession(
+                    review.due_questions(store, bank.bank())[:MAX_PER_SESSION] or due,
+                    seen=lambda qid: seen_before(store, qid)), id="review-card")
+            else:
+                yield Static("Nothing is due for review right now.\n\nEvery question you "
+                             "answer in a quiz comes back here when it is due: soon if you "
+                             "got it wrong, later and later as you keep getting it right.",
+                             id="review-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "nntui"
+        self.sub_title = "Review"
+        for card in self.query(QuizCard):
+            card.focus()
+
+    def on_quiz_card_answered(self, event: QuizCard.Answered) -> None:
+        record_outcome(self.app.store, SECTION_ID, event.outcome)
+
+    def on_quiz_card_finished(self, event: QuizCard.Finished) -> None:
+        s = event.session
+        self.notify(f"Review done: {s.score}/{s.max_score} right.", timeout=4)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,159 @@
+"""Spaced review (fsrs ordering, due count on home, the review screen), the progress screen,
+and the export / stats commands."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import uuid
+from datetime import datetime, timedelta, timezone
+
+from textual.widgets import OptionList, Static
+
+from nntui.cli import main
+from nntui.export import CSV_COLUMNS
+from nntui.quiz import bank, review
+from nntui.quiz.records import record_outcome
+from nntui.quiz.session import Outcome
+from nntui.store import Store
+
+NOW = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
+
+
+def test_wrong_answer_is_due_before_a_right_one_and_slow_right_is_hard(data_dir):
+    questions = bank.bank()
+    with Store.open(data_dir, "ana") as store:
+        review.review(store, questions["l1.xor-gate"], True, 3.0, NOW)
+        review.review(store, questions["l2.zero-init"], False, 3.0, NOW)
+        review.review(store, questions["l3.adam"], True, 200.0, NOW)
+        assert review.rating(questions["l3.adam"], True, 200.0).name == "Hard"
+        assert store.due_cards(NOW) == []
+        soon = store.due_cards(NOW + timedelta(minutes=2))
+        assert soon == ["l2.zero-init"]
+        later = store.due_cards(NOW + timedelta(days=30))
+        assert later[0] == "l2.zero-init" and set(later) == {"l1.xor-gate", "l2.zero-init",
+                                                            "l3.adam"}
+
+
+async def test_home_shows_due_count_and_review_serves_due_questions(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        questions = bank.bank()
+        past = datetime.now(timezone.utc) - timedelta(hours=1)
+        for qid in ("l1.xor-gate", "l2.zero-init"):
+            record_outcome(app.store, "l1.checkpoint",
+                           Outcome(questions[qid], False, "?", 2.0, True), now=past)
+        app.screen.refresh_map()
+        options = app.screen.query_one(OptionList)
+        texts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("2 questions due for review" in t for t in texts)
+        await pilot.press("r")
+        await pilot.pause()
+        from nntui.screens.review import ReviewScreen
+        from nntui.widgets.quiz_card import QuizCard
+
+        assert isinstance(app.screen, ReviewScreen)
+        card = app.screen.query_one(QuizCard)
+        assert {x.id for x in card.session.questions} == {"l1.xor-gate", "l2.zero-init"}
+        for _ in range(2):
+            await pilot.press(str(card.question.answer + 1))
+            await pilot.press("enter")
+        answers = app.store.answers(section_id="review")
+        assert [a.correct for a in answers] == [True, True]
+        assert all(not a.first_try for a in answers)
+        assert app.store.due_cards() == []  # both moved into the future
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "0 questions due" in str(app.screen.query_one(OptionList).get_option_at_index(
+            app.screen.query_one(OptionList).option_count - 1).prompt)
+
+
+async def test_progress_screen_shows_scores_history_and_mastery(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        store = app.store
+        store.record_attempt("l1.checkpoint", 6, 10, False)
+        store.record_attempt("l1.checkpoint", 9, 10, True)
+        q = bank.bank()["l1.xor-gate"]
+        record_outcome(store, "l1.checkpoint", Outcome(q, True, "XOR", 2.0, True))
+        await pilot.press("p")
+        await pilot.pause()
+        from nntui.screens.progress import ProgressScreen
+
+        screen = app.screen
+        assert isinstance(screen, ProgressScreen)
+        scores = str(screen.query_one("#scores", Static).render())
+        assert "✓ Level 1 checkpoint" in scores and "best 9/10" in scores
+        assert "2 attempts" in scores
+        assert screen.query_one("#history").series["l1.checkpoint"] == ([1, 2], [60.0, 90.0])
+        mastery_text = str(screen.query_one("#mastery", Static).render())
+        assert "logic-gates" in mastery_text and "proficient" in mastery_text
+        overview = str(screen.query_one("#overview", Static).render())
+        assert "Beginner" in overview and "1/11" in overview and "streak 1 day" in overview
+
+
+def _fill(data_dir) -> None:
+    questions = bank.bank()
+    for learner in ("ana", "bo"):
+        with Store.open(data_dir, learner) as store:
+            record_outcome(store, "l1.checkpoint",
+                           Outcome(questions["l1.sigmoid-03"], True, "0.574", 5.5, True))
+            record_outcome(store, "l1.checkpoint",
+                           Outcome(questions["l1.xor-gate"], False, 'say "AND"; [b]', 9.0,
+                                   True))
+            store.record_attempt("l1.checkpoint", 1, 2, False)
+            store.record_completion("l1.intro")
+
+
+def test_csv_export_columns_and_rows(data_dir, capsys):
+    _fill(data_dir)
+    assert main(["export", "--format", "csv", "--data-dir", str(data_dir)]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert len(rows) == 6 and {r["learner"] for r in rows} == {"ana", "bo"}
+    tricky = [r for r in rows if r["record"] == "answer" and r["correct"] == "0"]
+    assert tricky[0]["response"] == 'say "AND"; [b]' and tricky[0]["seconds"] == "9.0"
+    attempt = next(r for r in rows if r["record"] == "attempt")
+    assert (attempt["score"], attempt["max_score"], attempt["won"]) == ("1", "2", "0")
+
+
+def test_xapi_lines_are_valid_statements(data_dir, tmp_path):
+    _fill(data_dir)
+    out = tmp_path / "statements.jsonl"
+    assert main(["export", "--format", "xapi", "--out", str(out),
+                 "--data-dir", str(data_dir), "--learner", "ana", "--only-learner"]) == 0
+    statements = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(statements) == 4  # 2 answers, 1 attempt, 1 completion
+    verbs = set()
+    for s in statements:
+        uuid.UUID(s["id"])
+        assert s["actor"]["account"] == {"homePage": "urn:nntui", "name": "ana"}
+        assert s["verb"]["id"].startswith("http://adlnet.gov/expapi/verbs/")
+        datetime.fromisoformat(s["timestamp"].replace("Z", "+00:00"))
+        assert s["object"]["id"].startswith("urn:nntui:activity:")
+        verbs.add(s["verb"]["display"]["en"])
+        if "score" in s.get("result", {}):
+            score = s["result"]["score"]
+            assert score["min"] <= score["raw"] <= score["max"]
+            assert 0 <= score["scaled"] <= 1 and isinstance(s["result"]["success"], bool)
+    assert verbs == {"answered", "failed", "completed"}
+    assert len({s["id"] for s in statements}) == 4
+
+
+def test_stats_for_one_and_all_learners(data_dir, capsys):
+    _fill(data_dir)
+    assert main(["stats", "--data-dir", str(data_dir), "--learner", "ana"]) == 0
+    one = capsys.readouterr().out
+    assert "Learner ana" in one and "Answers: 2 (1 right, 50 %)" in one
+    assert "l1.checkpoint" in one and "best 1/2" in one
+    assert main(["stats", "--all", "--data-dir", str(data_dir)]) == 0
+    both = capsys.readouterr().out
+    assert "Learner ana" in both and "Learner bo" in both
+
+
+def test_bad_arguments_exit_2(data_dir, capsys):
+    assert main(["export", "--format", "pdf", "--data-dir", str(data_dir)]) == 2
+    assert main(["export", "--data-dir", str(data_dir)]) == 2
+    assert main(["stats", "--nope"]) == 2
+    assert "usage: nntui" in capsys.readouterr().err

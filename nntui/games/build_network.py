@@ -54,7 +54,7 @@ class BuildNetworkView(SectionView):
 
     HELP = (
         "Digits add a layer below the selected one: 1 Input, 2 Dense, 3 Conv2D, 4 MaxPool, "
-        "5 LSTM, 6 Attention, 7 Dropout, 8 BatchNorm, 9 Flatten, 0 Output. ↑/↓ select a layer, "
+        "5 LSTM, 6 Attention, 7 BatchNorm, 8 Dropout, 9 Flatten, 0 Output. ↑/↓ select a layer, "
         "shift+↑/↓ move it, ←/→ change its highlighted setting, enter picks the next setting, "
         "delete (or x) removes it, r puts the example design back, c clears. Shapes leave out "
         "the batch: (features,), (steps, features) or (height, width, channels). Convolutions "

@@ -16,7 +16,7 @@ from nntui.engine import params as P
 __all__ = ["PALETTE", "FIELDS", "Layer", "LayerReport", "Analysis", "NetworkBuilder",
            "analyse", "default_design", "shape_text"]
 
-PALETTE = ("Input", "Dense", "Conv2D", "MaxPool", "LSTM", "Attention", "Dropout", "BatchNorm",
+PALETTE = ("Input", "Dense", "Conv2D", "MaxPool", "LSTM", "Attention", "BatchNorm", "Dropout",
            "Flatten", "Output")
 
 # Sizes a learner would actually pick; ←/→ walks along the ladder.

@@ -54,9 +54,11 @@ class InitRaceView(SectionView):
     InitRaceView #race-table { height: auto; }
     """
 
-    def __init__(self, section, max_steps: int | None = None, **kwargs) -> None:
+    #: Steps per race; None = the model's default (tests shorten it).
+    max_steps: int | None = None
+
+    def __init__(self, section, **kwargs) -> None:
         super().__init__(section, **kwargs)
-        self.max_steps = max_steps
         self.race = self._new_race()
         self.playing = False
 

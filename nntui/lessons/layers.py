@@ -106,7 +106,8 @@ class LayersView(LessonView):
                 text.append("→")
         text.append("\n")
         for a, b in zip(self.sizes[:-1], self.sizes[1:]):
-            text.append(f"  {a}→{b}: {a}·{b} weights + {b} bias{"es" if b > 1 else ""} = {dense_params(a, b):,}\n")
+            biases = "bias" if b == 1 else "biases"
+            text.append(f"  {a}→{b}: {a}·{b} weights + {b} {biases} = {dense_params(a, b):,}\n")
         text.append(f"  total = {breakdown(self.sizes)} = ", "")
         text.append(f"{self.total:,} parameters", "bold")
         self.query_one("#layers-counter", Static).update(text)

@@ -1,0 +1,156 @@
+"""Level 2 sections driven by keys in a Pilot at 80×24."""
+
+from __future__ import annotations
+
+import pytest
+
+from nntui.games.build_network import SETTING_KEY
+from nntui.games.forward_relay import ForwardRelayView
+from nntui.games.init_race import InitRaceView
+from nntui.widgets.result import ResultModal
+
+SIZE = (80, 24)
+
+
+def view(app):
+    return app.screen.view
+
+
+async def test_layers_counter_edits_sizes(make_app):
+    app = make_app("l2.layers")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        v = view(app)
+        assert v.sizes == [4, 8, 6, 1] and v.total == 101
+        await pilot.press("up", "up")                       # hidden layer 1: 8 → 10
+        assert v.total == 4 * 10 + 10 + 10 * 6 + 6 + 7
+        await pilot.press("a")                               # another hidden layer of 10
+        assert v.sizes == [4, 10, 10, 6, 1]
+        await pilot.press("x", "r")
+        assert v.sizes == [4, 8, 6, 1]
+        assert "101 parameters" in str(app.screen.query_one("#layers-counter").render())
+        assert "l2.layers" in app.store.completed_sections()
+
+
+async def test_linear_collapse_same_output_then_bends(make_app):
+    app = make_app("l2.linear-collapse")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        v = view(app)
+        await pilot.press("right", "up")
+        values = v.values()
+        assert values["two_layer"] == pytest.approx(values["one_layer"], abs=1e-12)
+        assert values["with_sigma"] != pytest.approx(values["two_layer"], abs=1e-3)
+        assert not v.sigma
+        await pilot.press("space")
+        assert v.sigma
+        text = str(app.screen.query_one("#lc-maths").render())
+        assert "with tanh between" in text and f"{values['one_layer']:+.4f}" in text
+
+
+async def test_solve_xor_by_keys_records_the_win(make_app):
+    app = make_app("l2.solve-xor")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        v = view(app)
+        await pilot.press(*["right"] * 24, *["up"] * 12)    # phase 1: spin and shift around
+        assert v.game.score <= 3 and app.store.best("l2.solve-xor") is None
+        await pilot.press("space", "1", "shift+left", "down", "2", "shift+left",
+                          "shift+up")
+        await pilot.pause()
+        assert v.game.won
+        assert isinstance(app.screen, ResultModal)
+        best = app.store.best("l2.solve-xor")
+        assert best.won and best.score == 4
+
+
+async def test_two_cuts_table_follows_sharpness(make_app):
+    app = make_app("l2.two-cuts")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        v = view(app)
+        sharp = v.values()["worst"]
+        await pilot.press("shift+left")                      # k 10 → 5
+        assert v.k == 5
+        assert v.values()["worst"] > sharp
+        _, out = v.trace()
+        assert list(out >= 0.5) == [False, True, True, False]
+
+
+async def test_init_calculator_recomputes_bounds(make_app):
+    app = make_app("l2.init")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        v = view(app)
+        await pilot.press("shift+right")                      # n_in 64 → 96
+        assert v.n_in == 96
+        assert v.values()["xavier_bound"] == pytest.approx((6 / (96 + 32)) ** 0.5)
+        await pilot.press("down", "left")                     # n_out 32 → 31
+        assert v.n_out == 31
+        assert f"{(6 / 127) ** 0.5:.4f}" in str(app.screen.query_one("#init-calc").render())
+
+
+async def test_init_race_steps_and_plays_without_blocking(make_app, monkeypatch):
+    monkeypatch.setattr(InitRaceView, "max_steps", 40)
+    app = make_app("l2.init-race")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        v = view(app)
+        await pilot.press("s")
+        assert v.race.steps_done == 10
+        await pilot.press("p")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert v.race.done and not v.playing
+        zero, _, xavier = v.race.runners
+        assert zero.outcome == "flat" and xavier.losses[-1] < xavier.losses[0]
+        await pilot.press("r")
+        assert v.race.steps_done == 0
+
+
+async def test_forward_relay_fires_and_wins(make_app):
+    app = make_app("l2.forward-relay")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        v: ForwardRelayView = view(app)
+        await pilot.press("space", "enter")
+        assert v.game.landed and not v.game.won
+        net = v.game.model
+        target = max(((a, b) for a in range(-10, 11) for b in range(-10, 11)),
+                     key=lambda ab: net.forward([[ab[0] / 10, ab[1] / 10]])[0, 0])
+        keys = (["right"] * target[0] if target[0] > 0 else ["left"] * -target[0])
+        keys += (["up"] * target[1] if target[1] > 0 else ["down"] * -target[1])
+        await pilot.press(*keys)
+        assert v.game.x == [target[0] / 10, target[1] / 10]
+        await pilot.press("space", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultModal)
+        assert app.store.best("l2.forward-relay").won
+        await pilot.press("enter")                              # next round, new weights
+        await pilot.pause()
+        assert v.game.round == 2 and v.game.x == [0.0, 0.0]
+        await pilot.press("right_square_bracket")
+        assert v.game.model.sizes == [2, 4, 1]
+
+
+async def test_build_network_edits_are_saved_between_runs(make_app):
+    app = make_app("l2.build-network")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        v = view(app)
+        assert v.builder.analyse().valid
+        await pilot.press("k", "k", "k", "k", "2")               # Dense right after Conv2D
+        status = v.builder.analyse().status
+        assert "needs a Flatten" in status
+        assert "needs a Flatten" in str(app.screen.query_one("#bn-status").render())
+        await pilot.press("right")                                # 64 → 96 units
+        saved = app.store.get_setting(SETTING_KEY)
+        assert [l["kind"] for l in saved][:4] == ["Input", "Conv2D", "MaxPool", "Dense"]
+    again = make_app("l2.build-network")
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        v = view(again)
+        assert [l.kind for l in v.builder.layers][:4] == ["Input", "Conv2D", "MaxPool", "Dense"]
+        assert v.builder.layers[3]["units"] == 96
+        await pilot.press("delete")
+        assert again.store.get_setting(SETTING_KEY) == v.builder.to_json()

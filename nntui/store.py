@@ -1,0 +1,737 @@
+"""The progress store: one SQLite file, ``progress.sqlite3``, in the data folder.
+
+* Several learners share one file (a ``learners`` table; every row carries a ``learner_id``).
+* WAL mode, a busy timeout, and every write is one ``BEGIN IMMEDIATE … COMMIT`` transaction,
+  so two nntui processes writing at once lose nothing.
+* The schema version lives in ``PRAGMA user_version``; ``MIGRATIONS`` is the ordered list of
+  forward steps. Step *k* (0-based) takes a database from version *k* to *k + 1*. Never edit a
+  step that has shipped: append a new one.
+* A file that is not a valid database is moved aside (``progress.sqlite3.corrupt-<stamp>``,
+  never deleted), a fresh store is started and ``Store.notice`` says where the old file went.
+* Timestamps are stored as UTC ISO 8601 text with milliseconds and a ``Z`` suffix
+  (``2024-05-01T12:34:56.789Z``): sortable as text and understood by SQLite's date functions.
+  Calendar days (``activity_days``, ``streak``) are the learner's local days.
+
+Only the standard library is imported here (no Textual, no rich, no NumPy).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+FILENAME = "progress.sqlite3"
+BUSY_TIMEOUT_MS = 10_000
+
+__all__ = [
+    "FILENAME",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "Answer",
+    "Attempt",
+    "SectionEvent",
+    "Store",
+    "StoreError",
+    "StoreTooNewError",
+]
+
+
+# --------------------------------------------------------------------------------------------
+# Schema history. Each entry is the list of statements of one forward step.
+
+MIGRATIONS: list[list[str]] = [
+    # v0 -> v1: learners, visits, completions, scored attempts.
+    [
+        """CREATE TABLE learners (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            created TEXT NOT NULL
+        )""",
+        """CREATE TABLE visits (
+            id INTEGER PRIMARY KEY,
+            learner_id INTEGER NOT NULL REFERENCES learners(id),
+            section_id TEXT NOT NULL,
+            ts TEXT NOT NULL
+        )""",
+        "CREATE INDEX visits_learner_ts ON visits(learner_id, ts)",
+        """CREATE TABLE completions (
+            id INTEGER PRIMARY KEY,
+            learner_id INTEGER NOT NULL REFERENCES learners(id),
+            section_id TEXT NOT NULL,
+            ts TEXT NOT NULL
+        )""",
+        "CREATE INDEX completions_learner ON completions(learner_id, section_id)",
+        """CREATE TABLE attempts (
+            id INTEGER PRIMARY KEY,
+            learner_id INTEGER NOT NULL REFERENCES learners(id),
+            section_id TEXT NOT NULL,
+            score REAL NOT NULL,
+            max_score REAL NOT NULL,
+            won INTEGER NOT NULL,
+            ts TEXT NOT NULL
+        )""",
+        "CREATE INDEX attempts_learner_section ON attempts(learner_id, section_id)",
+    ],
+    # v1 -> v2: free-form attempt details, quiz answers, per-learner settings.
+    [
+        "ALTER TABLE attempts ADD COLUMN details TEXT",
+        """CREATE TABLE answers (
+            id INTEGER PRIMARY KEY,
+            learner_id INTEGER NOT NULL REFERENCES learners(id),
+            section_id TEXT NOT NULL,
+            question_id TEXT NOT NULL,
+            correct INTEGER NOT NULL,
+            response TEXT NOT NULL,
+            seconds REAL NOT NULL,
+            first_try INTEGER NOT NULL,
+            attempt_id INTEGER REFERENCES attempts(id) ON DELETE SET NULL,
+            ts TEXT NOT NULL
+        )""",
+        "CREATE INDEX answers_learner_question ON answers(learner_id, question_id)",
+        "CREATE INDEX answers_learner_section ON answers(learner_id, section_id)",
+        """CREATE TABLE settings (
+            learner_id INTEGER NOT NULL REFERENCES learners(id),
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            PRIMARY KEY (learner_id, key)
+        )""",
+    ],
+    # v2 -> v3: spaced-review cards (fsrs Card JSON, with its due time pulled out for queries).
+    [
+        """CREATE TABLE cards (
+            learner_id INTEGER NOT NULL REFERENCES learners(id),
+            question_id TEXT NOT NULL,
+            card TEXT NOT NULL,
+            due TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            PRIMARY KEY (learner_id, question_id)
+        )""",
+        "CREATE INDEX cards_learner_due ON cards(learner_id, due)",
+    ],
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# Tables holding per-learner rows, children before parents (answers reference attempts).
+_LEARNER_TABLES = ("answers", "cards", "settings", "visits", "completions", "attempts")
+
+
+# --------------------------------------------------------------------------------------------
+# Errors and rows
+
+
+class StoreError(Exception):
+    """The progress store cannot be used (e.g. the folder cannot be written)."""
+
+
+class StoreTooNewError(StoreError):
+    """The file was written by a newer nntui whose schema this version does not know."""
+
+
+class _NotOurs(Exception):
+    """Internal: the file is a valid SQLite database, but not an nntui progress store."""
+
+
+@dataclass(frozen=True, slots=True)
+class SectionEvent:
+    """A visit to a section, or a completion of it."""
+
+    id: int
+    learner: str
+    section_id: str
+    when: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    id: int
+    learner: str
+    section_id: str
+    score: float
+    max_score: float
+    won: bool
+    details: dict[str, Any] | None
+    when: datetime
+
+    @property
+    def fraction(self) -> float:
+        return self.score / self.max_score
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    id: int
+    learner: str
+    section_id: str
+    question_id: str
+    correct: bool
+    response: str
+    seconds: float
+    first_try: bool
+    attempt_id: int | None
+    when: datetime
+
+
+# --------------------------------------------------------------------------------------------
+# Time helpers
+
+
+def _utc(moment: datetime | str | None) -> datetime:
+    """An aware UTC datetime. Naive datetimes are taken as local time; ISO strings without an
+    offset are taken as UTC (the store's own convention)."""
+    if moment is None:
+        return datetime.now(timezone.utc)
+    if isinstance(moment, str):
+        parsed = datetime.fromisoformat(moment.strip())
+        if parsed.tzinfo is None:
+            parsed = parsed.replace(tzinfo=timezone.utc)
+        return parsed.astimezone(timezone.utc)
+    if isinstance(moment, datetime):
+        return moment.astimezone(timezone.utc)
+    raise TypeError(f"expected a datetime or ISO string, got {type(moment).__name__}")
+
+
+def _iso(moment: datetime | str | None) -> str:
+    """Canonical stored form: UTC, milliseconds, ``Z`` (fixed width, so text order is time order)."""
+    utc = _utc(moment)
+    return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
+
+
+def _parse(ts: str) -> datetime:
+    return datetime.fromisoformat(ts.replace("Z", "+00:00"))
+
+
+def _stamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def _free_name(base: Path) -> Path:
+    """``base``, or ``base-2``, ``base-3``… if it is taken (two events in the same second)."""
+    if not base.exists():
+        return base
+    n = 2
+    while True:
+        candidate = base.with_name(f"{base.name}-{n}")
+        if not candidate.exists():
+            return candidate
+        n += 1
+
+
+def _json_default(obj: Any) -> Any:
+    # NumPy scalars and arrays (games compute with NumPy) without importing NumPy here.
+    tolist = getattr(obj, "tolist", None)
+    if callable(tolist):
+        return tolist()
+    if isinstance(obj, (set, frozenset, tuple)):
+        return list(obj)
+    if isinstance(obj, datetime | date):
+        return obj.isoformat()
+    raise TypeError(f"{type(obj).__name__} is not JSON serialisable")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, default=_json_default, ensure_ascii=False, separators=(",", ":"))
+
+
+def _check_id(name: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{name} must be a non-empty string, got {value!r}")
+    return value
+
+
+def _check_number(name: str, value: Any) -> float:
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"{name} must be finite, got {value!r}")
+    return number
+
+
+# --------------------------------------------------------------------------------------------
+# The store
+
+
+class Store:
+    """One learner's view of the shared progress file. Open with ``Store.open``.
+
+    Thread-safe (one lock around the connection); use as a context manager or call ``close``.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, learner: str, learner_id: int,
+                 notice: str | None) -> None:
+        self._conn: sqlite3.Connection | None = conn
+        self._lock = threading.RLock()
+        self.path = path
+        self.data_dir = path.parent
+        self.learner = learner
+        self._learner_id = learner_id
+        #: A sentence for the learner when something happened at open (a corrupt file was
+        #: moved aside), else None. The app shows it once.
+        self.notice = notice
+
+    # ---- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, data_dir: str | os.PathLike[str], learner: str | None = None) -> Store:
+        """Open (creating if needed) ``<data_dir>/progress.sqlite3`` for ``learner``
+        (default: the OS user name)."""
+        if learner is None:
+            from nntui.paths import default_learner
+
+            learner = default_learner()
+        learner = _check_id("learner", learner).strip()
+        folder = Path(data_dir).expanduser()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the data folder {folder}: {exc}") from exc
+        path = folder / FILENAME
+
+        notice = None
+        try:
+            conn = cls._connect_and_migrate(path)
+        except (sqlite3.DatabaseError, _NotOurs) as exc:
+            if not _is_unreadable(exc):
+                raise StoreError(f"cannot open the progress file {path}: {exc}") from exc
+            moved = _move_aside(path)
+            why = ("is not an nntui progress file" if isinstance(exc, _NotOurs)
+                   else "could not be read (it is not a valid database)")
+            notice = (f"Your progress file {path} {why}. It was moved to {moved} "
+                      f"and a fresh progress file was started.")
+            conn = cls._connect_and_migrate(path)
+
+        try:
+            learner_id = _ensure_learner(conn, learner)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, path, learner, learner_id, notice)
+
+    @staticmethod
+    def _connect_and_migrate(path: Path) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False,
+                                   timeout=BUSY_TIMEOUT_MS / 1000)
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"cannot open the progress file {path}: {exc}") from exc
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            # NORMAL is safe from corruption in WAL mode; it only risks the last commit on a
+            # power cut, and makes a commit cost microseconds instead of an fsync.
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            _migrate(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    # ---- plumbing --------------------------------------------------------------------------
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError("the progress store is closed")
+        return self._conn
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction. IMMEDIATE takes the write lock up front, so a concurrent
+        writer waits on busy_timeout instead of failing with SQLITE_BUSY mid-transaction."""
+        with self._lock:
+            conn = self.conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def _read(self, sql: str, params: tuple | Mapping = ()) -> list[tuple]:
+        with self._lock:
+            return self.conn.execute(sql, params).fetchall()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                try:
+                    self._conn.execute("PRAGMA optimize")
+                except sqlite3.Error:
+                    pass
+                self._conn.close()
+                self._conn = None
+
+    @property
+    def closed(self) -> bool:
+        return self._conn is None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r}, learner={self.learner!r})"
+
+    # ---- sections --------------------------------------------------------------------------
+
+    def record_visit(self, section_id: str, *, now: datetime | str | None = None) -> None:
+        _check_id("section_id", section_id)
+        with self._write() as c:
+            c.execute("INSERT INTO visits (learner_id, section_id, ts) VALUES (?, ?, ?)",
+                      (self._learner_id, section_id, _iso(now)))
+
+    def record_completion(self, section_id: str, *, now: datetime | str | None = None) -> None:
+        """A lesson or animation marks itself complete (may be called more than once)."""
+        _check_id("section_id", section_id)
+        with self._write() as c:
+            c.execute("INSERT INTO completions (learner_id, section_id, ts) VALUES (?, ?, ?)",
+                      (self._learner_id, section_id, _iso(now)))
+
+    def record_attempt(self, section_id: str, score: float, max_score: float, won: bool,
+                       details: Mapping[str, Any] | None = None, *,
+                       now: datetime | str | None = None) -> int:
+        """Store one scored attempt at a game or quiz; returns its id."""
+        _check_id("section_id", section_id)
+        score = _check_number("score", score)
+        max_score = _check_number("max_score", max_score)
+        if max_score <= 0:
+            raise ValueError(f"max_score must be positive, got {max_score!r}")
+        if details is not None and not isinstance(details, Mapping):
+            raise TypeError("details must be a dict (JSON-able) or None")
+        encoded = None if details is None else _dumps(dict(details))
+        with self._write() as c:
+            cur = c.execute(
+                "INSERT INTO attempts (learner_id, section_id, score, max_score, won, details, ts)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (self._learner_id, section_id, score, max_score, int(bool(won)), encoded,
+                 _iso(now)))
+            return int(cur.lastrowid)
+
+    _ATTEMPT_COLS = ("a.id, l.name, a.section_id, a.score, a.max_score, a.won, a.details, a.ts "
+                     "FROM attempts a JOIN learners l ON l.id = a.learner_id")
+
+    @staticmethod
+    def _attempt(row: tuple) -> Attempt:
+        id_, learner, section, score, max_score, won, details, ts = row
+        return Attempt(id_, learner, section, score, max_score, bool(won),
+                       None if details is None else json.loads(details), _parse(ts))
+
+    def best(self, section_id: str) -> Attempt | None:
+        """The attempt with the highest score / max_score (ties: a won one, then the earliest)."""
+        rows = self._read(
+            f"SELECT {self._ATTEMPT_COLS} WHERE a.learner_id = ? AND a.section_id = ? "
+            "ORDER BY a.score / a.max_score DESC, a.won DESC, a.ts ASC, a.id ASC LIMIT 1",
+            (self._learner_id, section_id))
+        return self._attempt(rows[0]) if rows else None
+
+    def attempts(self, section_id: str) -> list[Attempt]:
+        """This learner's attempts at a section, oldest first."""
+        rows = self._read(
+            f"SELECT {self._ATTEMPT_COLS} WHERE a.learner_id = ? AND a.section_id = ? "
+            "ORDER BY a.ts, a.id", (self._learner_id, section_id))
+        return [self._attempt(r) for r in rows]
+
+    def completed_sections(self) -> set[str]:
+        """Sections with a recorded completion or a won attempt."""
+        rows = self._read(
+            "SELECT section_id FROM completions WHERE learner_id = ?1 "
+            "UNION SELECT section_id FROM attempts WHERE learner_id = ?1 AND won",
+            (self._learner_id,))
+        return {r[0] for r in rows}
+
+    def last_visited(self) -> str | None:
+        """The most recently visited section, for "continue where you left off"."""
+        rows = self._read("SELECT section_id FROM visits WHERE learner_id = ? "
+                          "ORDER BY ts DESC, id DESC LIMIT 1", (self._learner_id,))
+        return rows[0][0] if rows else None
+
+    def visits_count(self, section_id: str) -> int:
+        return self._read("SELECT count(*) FROM visits WHERE learner_id = ? AND section_id = ?",
+                          (self._learner_id, section_id))[0][0]
+
+    def activity_days(self) -> list[date]:
+        """Sorted local calendar days with any activity (visit, completion, attempt, answer)."""
+        # Distinct minutes first (cheap text), then the costly UTC -> local conversion on
+        # those only. SQLite reads "YYYY-MM-DDTHH:MM" as UTC, which is what we stored.
+        rows = self._read(
+            "SELECT DISTINCT date(m, 'localtime') AS d FROM ("
+            " SELECT substr(ts, 1, 16) AS m FROM visits WHERE learner_id = ?1"
+            " UNION SELECT substr(ts, 1, 16) FROM completions WHERE learner_id = ?1"
+            " UNION SELECT substr(ts, 1, 16) FROM attempts WHERE learner_id = ?1"
+            " UNION SELECT substr(ts, 1, 16) FROM answers WHERE learner_id = ?1"
+            ") ORDER BY d", (self._learner_id,))
+        return [date.fromisoformat(r[0]) for r in rows if r[0]]
+
+    def streak(self, today: date | None = None) -> int:
+        """Days in a row with activity, ending today — or yesterday, so a streak is not lost
+        before the learner has had a chance to study today."""
+        if today is None:
+            today = date.today()
+        days = set(self.activity_days())
+        day = today if today in days else today - timedelta(days=1)
+        count = 0
+        while day in days:
+            count += 1
+            day -= timedelta(days=1)
+        return count
+
+    # ---- quiz answers ----------------------------------------------------------------------
+
+    def record_answer(self, section_id: str, question_id: str, correct: bool, response: str,
+                      seconds: float, first_try: bool, attempt_id: int | None = None, *,
+                      now: datetime | str | None = None) -> int:
+        """Store one answer to one question, verbatim; returns its id."""
+        _check_id("section_id", section_id)
+        _check_id("question_id", question_id)
+        if not isinstance(response, str):
+            raise TypeError("response must be a str")
+        seconds = _check_number("seconds", seconds)
+        with self._write() as c:
+            cur = c.execute(
+                "INSERT INTO answers (learner_id, section_id, question_id, correct, response,"
+                " seconds, first_try, attempt_id, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (self._learner_id, section_id, question_id, int(bool(correct)), response,
+                 seconds, int(bool(first_try)), attempt_id, _iso(now)))
+            return int(cur.lastrowid)
+
+    _ANSWER_COLS = ("a.id, l.name, a.section_id, a.question_id, a.correct, a.response, "
+                    "a.seconds, a.first_try, a.attempt_id, a.ts "
+                    "FROM answers a JOIN learners l ON l.id = a.learner_id")
+
+    @staticmethod
+    def _answer(row: tuple) -> Answer:
+        id_, learner, section, question, correct, response, seconds, first, attempt, ts = row
+        return Answer(id_, learner, section, question, bool(correct), response, seconds,
+                      bool(first), attempt, _parse(ts))
+
+    def answers(self, question_id: str | None = None,
+                section_id: str | None = None) -> list[Answer]:
+        """This learner's answers, oldest first, optionally for one question and/or section."""
+        rows = self._read(
+            f"SELECT {self._ANSWER_COLS} WHERE a.learner_id = ?"
+            " AND (?2 IS NULL OR a.question_id = ?2) AND (?3 IS NULL OR a.section_id = ?3)"
+            " ORDER BY a.ts, a.id", (self._learner_id, question_id, section_id))
+        return [self._answer(r) for r in rows]
+
+    # ---- settings --------------------------------------------------------------------------
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        rows = self._read("SELECT value FROM settings WHERE learner_id = ? AND key = ?",
+                          (self._learner_id, key))
+        return json.loads(rows[0][0]) if rows else default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Store any JSON-able value under ``key`` for this learner (replacing the old one)."""
+        _check_id("key", key)
+        encoded = _dumps(value)
+        with self._write() as c:
+            c.execute("INSERT INTO settings (learner_id, key, value, updated) VALUES (?, ?, ?, ?)"
+                      " ON CONFLICT (learner_id, key) DO UPDATE SET"
+                      " value = excluded.value, updated = excluded.updated",
+                      (self._learner_id, key, encoded, _iso(None)))
+
+    def delete_setting(self, key: str) -> None:
+        with self._write() as c:
+            c.execute("DELETE FROM settings WHERE learner_id = ? AND key = ?",
+                      (self._learner_id, key))
+
+    # ---- spaced-review cards ---------------------------------------------------------------
+
+    def save_card(self, question_id: str, card_json: str, due: datetime | str) -> None:
+        """Store the review card for a question (opaque JSON text, e.g. ``fsrs.Card.to_json()``)
+        and when it is next due (an aware datetime or ISO string; normalised to UTC)."""
+        _check_id("question_id", question_id)
+        if not isinstance(card_json, str):
+            raise TypeError("card_json must be a str (JSON text)")
+        due_iso = _iso(due)
+        with self._write() as c:
+            c.execute("INSERT INTO cards (learner_id, question_id, card, due, updated)"
+                      " VALUES (?, ?, ?, ?, ?) ON CONFLICT (learner_id, question_id) DO UPDATE"
+                      " SET card = excluded.card, due = excluded.due, updated = excluded.updated",
+                      (self._learner_id, question_id, card_json, due_iso, _iso(None)))
+
+    def load_cards(self) -> dict[str, str]:
+        """Every card of this learner: question id → card JSON text."""
+        rows = self._read("SELECT question_id, card FROM cards WHERE learner_id = ? "
+                          "ORDER BY question_id", (self._learner_id,))
+        return dict(rows)
+
+    def due_cards(self, now: datetime | str | None = None) -> list[str]:
+        """Question ids whose card is due at ``now`` (default: now), earliest due first."""
+        rows = self._read("SELECT question_id FROM cards WHERE learner_id = ? AND due <= ? "
+                          "ORDER BY due, question_id", (self._learner_id, _iso(now)))
+        return [r[0] for r in rows]
+
+    def delete_card(self, question_id: str) -> None:
+        with self._write() as c:
+            c.execute("DELETE FROM cards WHERE learner_id = ? AND question_id = ?",
+                      (self._learner_id, question_id))
+
+    # ---- learners, export ------------------------------------------------------------------
+
+    def all_learners(self) -> list[str]:
+        return [r[0] for r in self._read("SELECT name FROM learners ORDER BY name")]
+
+    def _scope(self, alias: str, all_learners: bool) -> tuple[str, tuple]:
+        if all_learners:
+            return "1", ()
+        return f"{alias}.learner_id = ?", (self._learner_id,)
+
+    def all_attempts(self, all_learners: bool = False) -> list[Attempt]:
+        where, params = self._scope("a", all_learners)
+        rows = self._read(f"SELECT {self._ATTEMPT_COLS} WHERE {where} ORDER BY a.ts, a.id",
+                          params)
+        return [self._attempt(r) for r in rows]
+
+    def all_answers(self, all_learners: bool = False) -> list[Answer]:
+        where, params = self._scope("a", all_learners)
+        rows = self._read(f"SELECT {self._ANSWER_COLS} WHERE {where} ORDER BY a.ts, a.id",
+                          params)
+        return [self._answer(r) for r in rows]
+
+    def _events(self, table: str, all_learners: bool) -> list[SectionEvent]:
+        where, params = self._scope("e", all_learners)
+        rows = self._read(f"SELECT e.id, l.name, e.section_id, e.ts FROM {table} e "
+                          f"JOIN learners l ON l.id = e.learner_id WHERE {where} "
+                          "ORDER BY e.ts, e.id", params)
+        return [SectionEvent(i, n, s, _parse(t)) for i, n, s, t in rows]
+
+    def all_visits(self, all_learners: bool = False) -> list[SectionEvent]:
+        return self._events("visits", all_learners)
+
+    def all_completions(self, all_learners: bool = False) -> list[SectionEvent]:
+        return self._events("completions", all_learners)
+
+    # ---- reset -----------------------------------------------------------------------------
+
+    def backup(self) -> Path:
+        """A consistent copy of the whole file, ``progress.sqlite3.bak-YYYYmmdd-HHMMSS``."""
+        with self._lock:
+            return self._backup_locked()
+
+    def _backup_locked(self) -> Path:
+        # Read through a second connection: it sees the last committed state even while our
+        # own connection holds the write lock (WAL), whereas backing up from a connection that
+        # is inside a write transaction just spins on SQLITE_BUSY.
+        target = _free_name(self.path.with_name(f"{FILENAME}.bak-{_stamp()}"))
+        source = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            dest = sqlite3.connect(target)
+            try:
+                source.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+            finally:
+                dest.close()
+        finally:
+            source.close()
+        return target
+
+    def reset(self, backup: bool = True, learner_only: bool = True) -> Path | None:
+        """For ``--reset-progress``: back the file up (unless ``backup=False``), then delete
+        this learner's rows — or every learner's rows with ``learner_only=False`` (the
+        learners themselves stay). Returns the backup path, or None.
+
+        The backup and the deletion happen under one write lock, so nothing written by another
+        process in between can be lost without being in the backup.
+        """
+        with self._lock:
+            conn = self.conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                target = self._backup_locked() if backup else None
+                for table in _LEARNER_TABLES:
+                    if learner_only:
+                        conn.execute(f"DELETE FROM {table} WHERE learner_id = ?",
+                                     (self._learner_id,))
+                    else:
+                        conn.execute(f"DELETE FROM {table}")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        return target
+
+
+# --------------------------------------------------------------------------------------------
+# Module helpers
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Bring the database to SCHEMA_VERSION. Cheap when it is already there (one read)."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version == SCHEMA_VERSION:
+        return
+    if version > SCHEMA_VERSION:
+        raise StoreTooNewError(
+            f"this progress file was written by a newer nntui (schema v{version}; this "
+            f"version knows up to v{SCHEMA_VERSION}). Upgrade nntui, or use --data-dir.")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        # Re-read under the write lock: another process may have migrated meanwhile.
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0:
+            tables = conn.execute("SELECT count(*) FROM sqlite_schema "
+                                  "WHERE name NOT LIKE 'sqlite_%'").fetchone()[0]
+            if tables:
+                raise _NotOurs("tables present but no nntui schema version")
+        for step in range(version, SCHEMA_VERSION):
+            for statement in MIGRATIONS[step]:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {step + 1}")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _ensure_learner(conn: sqlite3.Connection, name: str) -> int:
+    row = conn.execute("SELECT id FROM learners WHERE name = ?", (name,)).fetchone()
+    if row:
+        return row[0]
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("INSERT OR IGNORE INTO learners (name, created) VALUES (?, ?)",
+                     (name, _iso(None)))
+        row = conn.execute("SELECT id FROM learners WHERE name = ?", (name,)).fetchone()
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return row[0]
+
+
+def _is_unreadable(exc: BaseException) -> bool:
+    if isinstance(exc, _NotOurs):
+        return True
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT)
+    text = str(exc).lower()
+    return "not a database" in text or "malformed" in text
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename a broken progress file (and any -wal/-shm companions) out of the way."""
+    target = _free_name(path.with_name(f"{path.name}.corrupt-{_stamp()}"))
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.replace(target.with_name(target.name + suffix))
+    path.replace(target)
+    return target

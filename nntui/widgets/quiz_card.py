@@ -35,6 +35,8 @@ from typing import ClassVar
 
 import numpy as np
 from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -77,9 +79,11 @@ class CurvePlot(Canvas):
         pad = max(0.15 * (high - low), 0.1)
         self.clear()
         self.set_limits((x_range[0], x_range[1]), (low - pad, high + pad))
-        self.line(x_range[0], 0.0, x_range[1], 0.0, colour="#606060", char="·")
+        # Axes as grey pixels under the curve; without colour, as dots the curve's • covers.
+        axis_char = "·" if self.shade else None
+        self.line(x_range[0], 0.0, x_range[1], 0.0, colour="#505050", char=axis_char)
         if x_range[0] < 0 < x_range[1]:
-            self.line(0.0, low - pad, 0.0, high + pad, colour="#606060", char="·")
+            self.line(0.0, low - pad, 0.0, high + pad, colour="#505050", char=axis_char)
         for x0, y0, x1, y1 in zip(xs[:-1], ys[:-1], xs[1:], ys[1:]):
             self.line(float(x0), float(y0), float(x1), float(y1), colour="#e8a33b")
         span = x_range[1] - x_range[0]
@@ -185,10 +189,11 @@ class QuizCard(Vertical, can_focus=True):
         box.disabled = False
         box.value = ""
         box.placeholder = ("type a number, then enter" if q.kind == "numeric"
-                           else "type the letters in order, e.g. " +
-                           ORDER_LETTERS[:len(q.steps)][::-1] + ", then enter")
+                           else f"type the letters A–{ORDER_LETTERS[len(q.steps) - 1]} "
+                           "in the right order, then enter")
         self._update_options()
         (box if self._typed() else self).focus()
+        self.refresh_bindings()
 
     def _update_status(self) -> None:
         s = self.session
@@ -200,24 +205,36 @@ class QuizCard(Vertical, can_focus=True):
     def _update_options(self) -> None:
         q = self.question
         options = self.query_one("#quiz-options", Static)
-        if q is None or q.kind == "numeric":
-            options.update("")
+        options.display = q is not None and q.kind != "numeric"
+        if not options.display:
             return
         if q.kind == "order":
             options.update("\n".join(f"  {ORDER_LETTERS[i]}) {escape(q.steps[step])}"
                                      for i, step in enumerate(self._order)))
             return
+        # A grid keeps a long option's second line indented under its text.
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        for key, label in self.option_rows():
+            grid.add_row(key, Text(label))
+        options.update(grid)
+
+    def option_rows(self) -> list[tuple[str, str]]:
+        """The options as shown: ("▶ 1 a)", label); after answering ▶ becomes ✓ / ✗."""
+        q = self.question
+        if q is None or q.kind not in ("choice", "curve"):
+            return []
         outcome = self.session.outcomes[-1] if self.session.answered else None
-        lines = []
+        rows = []
         for i in range(len(q.options)):
             label = q.option_label(i)
             if outcome is not None:
-                mark = ("✓" if i == q.answer else
-                        "✗" if label == outcome.response else " ")
+                mark = "✓" if i == q.answer else "✗" if label == outcome.response else " "
             else:
                 mark = "▶" if i == self.highlight else " "
-            lines.append(f"{mark} {i + 1} {LETTERS[i]}) {escape(label)}")
-        options.update("\n".join(lines))
+            rows.append((f"{mark} {i + 1} {LETTERS[i]})", label))
+        return rows
 
     def _show_feedback(self, outcome: Outcome) -> None:
         q = outcome.question
@@ -240,8 +257,10 @@ class QuizCard(Vertical, can_focus=True):
         self.query_one("#quiz-input", Input).display = False
         missed = [o.question for o in s.outcomes if not o.correct]
         lines = [f"  ✗ {escape(q.prompt.splitlines()[0][:70])}" for q in missed]
-        self.query_one("#quiz-options", Static).update(
-            ("To look at again:\n" + "\n".join(lines)) if lines else "Every answer right.")
+        options = self.query_one("#quiz-options", Static)
+        options.display = True
+        options.update(("To look at again:\n" + "\n".join(lines)) if lines
+                       else "Every answer right.")
         self.query_one("#quiz-feedback", Static).update("[dim]r: take it again (new order)[/dim]")
         self.focus()
 
@@ -258,6 +277,7 @@ class QuizCard(Vertical, can_focus=True):
         box.disabled = True
         self._show_feedback(outcome)
         self.focus()
+        self.refresh_bindings()
         self.post_message(self.Answered(self, outcome))
         return outcome
 

@@ -298,6 +298,10 @@ class Store:
 
         notice = None
         try:
+            if not _has_sqlite_header(path):
+                # Checked before connecting: SQLite would otherwise take over (and, on close,
+                # delete) a -wal file lying next to the garbage.
+                raise sqlite3.DatabaseError("file is not a database")
             conn = cls._connect_and_migrate(path)
         except (sqlite3.DatabaseError, _NotOurs) as exc:
             if not _is_unreadable(exc):
@@ -714,6 +718,18 @@ def _ensure_learner(conn: sqlite3.Connection, name: str) -> int:
         raise
     conn.execute("COMMIT")
     return row[0]
+
+
+def _has_sqlite_header(path: Path) -> bool:
+    """False only for an existing, non-empty file that does not start like SQLite."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(16)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return True  # let sqlite3 report the real problem (permissions, a folder…)
+    return not head or head == b"SQLite format 3\x00"
 
 
 def _is_unreadable(exc: BaseException) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from nntui.quiz.bank import Question
 
@@ -34,6 +34,22 @@ def shuffled(questions: Sequence[Question], seed: int | None = None) -> list[Que
     order = list(questions)
     random.Random(seed).shuffle(order)
     return order
+
+
+def with_shuffled_options(questions: Sequence[Question],
+                          seed: int | None = None) -> list[Question]:
+    """The same questions with their options in a fresh order, so the right answer is not
+    always in the same place. Grading is by the option's text, so nothing else changes."""
+    rng = random.Random(seed)
+    out = []
+    for q in questions:
+        if q.kind in ("choice", "curve"):
+            order = list(range(len(q.options)))
+            rng.shuffle(order)
+            q = replace(q, options=tuple(q.options[i] for i in order),
+                        answer=order.index(q.answer))
+        out.append(q)
+    return out
 
 
 class QuizSession:

@@ -25,7 +25,7 @@ class ProgressScreen(Screen):
     """
     BINDINGS = [
         Binding("escape", "back", "Home"),
-        Binding("down,j", "scroll(1)", "Scroll", key_display="↑↓"),
+        Binding("down,j", "scroll(1)", "scroll", key_display="↑↓"),
         Binding("up,k", "scroll(-1)", show=False),
     ]
 
@@ -74,13 +74,15 @@ class ProgressScreen(Screen):
         self.query_one("#history-empty", Static).display = not history
         self.query_one("#history-empty", Static).update("No quiz taken yet.")
         if history:
-            chart.plot_series(history, xlabel="attempt", ylim=(0, 100))
+            single = [name for name, (xs, _) in history.items() if len(xs) == 1]
+            chart.plot_series(history, xlabel="attempt", ylim=(0, 100), scatter=single)
 
         levels_by_concept = report.concept_mastery(store)
-        lines = [f"{MASTERY_MARKS[m.level]} {m.concept:<22} {m.level:<11} "
-                 f"{m.right}/{m.answered} recent right   → {report.sections_for(m.concept)[0]}"
+        lines = [f"{MASTERY_MARKS[m.level]} {m.concept:<23} {m.level:<10} "
+                 f"{m.right}/{m.answered} right  → {report.sections_for(m.concept)[0]}"
                  for m in sorted(levels_by_concept.values(), key=lambda m: (m.rank, m.concept))]
-        legend = "  ".join(f"{MASTERY_MARKS[name]} {name}" for name in MASTERY_LEVELS[1:])
+        legend = ("  ".join(f"{MASTERY_MARKS[name]} {name}" for name in MASTERY_LEVELS[1:])
+                  + "  (of your last 5 answers)")
         self.query_one("#mastery", Static).update(
             (legend + "\n" + "\n".join(lines)) if lines
             else "Answer some quiz questions to see your mastery here.")

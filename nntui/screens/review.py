@@ -14,7 +14,7 @@ from textual.widgets import Footer, Header, Static
 
 from nntui.quiz import bank, review
 from nntui.quiz.records import record_outcome, seen_before
-from nntui.quiz.session import QuizSession
+from nntui.quiz.session import QuizSession, with_shuffled_options
 from nntui.widgets.quiz_card import QuizCard
 
 SECTION_ID = "review"
@@ -34,9 +34,10 @@ class ReviewScreen(Screen):
         with VerticalScroll():
             if due:
                 store = self.app.store
-                yield QuizCard(lambda: QuizSession(
-                    review.due_questions(store, bank.bank())[:MAX_PER_SESSION] or due,
-                    seen=lambda qid: seen_before(store, qid)), id="review-card")
+                yield QuizCard(lambda: QuizSession(with_shuffled_options(
+                    review.due_questions(store, bank.bank())[:MAX_PER_SESSION] or due),
+                    seen=lambda qid: seen_before(store, qid)), show_pass=False,
+                    id="review-card")
             else:
                 yield Static("Nothing is due for review right now.\n\nEvery question you "
                              "answer in a quiz comes back here when it is due: soon if you "

@@ -45,7 +45,8 @@ from textual.widgets import Input, Static
 
 from nntui.quiz.bank import ORDER_SEP, Question
 from nntui.quiz.records import attempt_details, record_outcome, seen_before
-from nntui.quiz.session import PASS_MARK, Outcome, QuizSession, shuffled
+from nntui.quiz.session import (PASS_MARK, Outcome, QuizSession, shuffled,
+                                with_shuffled_options)
 from nntui.widgets.canvas import Canvas
 from nntui.widgets.section import SectionView
 
@@ -134,9 +135,12 @@ class QuizCard(Vertical, can_focus=True):
             self.card = card
             self.session = session
 
-    def __init__(self, make_session: Callable[[], QuizSession], **kwargs) -> None:
+    def __init__(self, make_session: Callable[[], QuizSession], *, show_pass: bool = True,
+                 **kwargs) -> None:
+        """``show_pass=False`` hides the pass mark (review sessions are not passed or failed)."""
         super().__init__(**kwargs)
         self._make_session = make_session
+        self.show_pass = show_pass
         self.session = make_session()
         self.highlight = 0
         self._order: list[int] = []  # for order questions: file index shown as A, B, C…
@@ -198,9 +202,10 @@ class QuizCard(Vertical, can_focus=True):
     def _update_status(self) -> None:
         s = self.session
         position = min(s.index + 1, s.max_score)
-        self.query_one("#quiz-status", Static).update(
-            f"Question {position}/{s.max_score}   ·   score {s.score}/{len(s.outcomes)}   ·   "
-            f"pass: {s.pass_score}/{s.max_score} ({s.pass_mark:.0%})")
+        status = f"Question {position}/{s.max_score}   ·   score {s.score}/{len(s.outcomes)}"
+        if self.show_pass:
+            status += f"   ·   pass: {s.pass_score}/{s.max_score} ({s.pass_mark:.0%})"
+        self.query_one("#quiz-status", Static).update(status)
 
     def _update_options(self) -> None:
         q = self.question
@@ -250,9 +255,10 @@ class QuizCard(Vertical, can_focus=True):
 
     def _show_summary(self) -> None:
         s = self.session
-        verdict = "✓ passed" if s.won else "✗ not passed yet"
+        verdict = (f", {'✓ passed' if s.won else '✗ not passed yet'} "
+                   f"(pass mark {s.pass_mark:.0%})") if self.show_pass else ""
         self.query_one("#quiz-prompt", Static).update(
-            f"Done: {s.score}/{s.max_score} right, {verdict} (pass mark {s.pass_mark:.0%}).")
+            f"Done: {s.score}/{s.max_score} right{verdict}.")
         self.query_one("#quiz-curve", CurvePlot).display = False
         self.query_one("#quiz-input", Input).display = False
         missed = [o.question for o in s.outcomes if not o.correct]
@@ -364,7 +370,8 @@ class QuizView(SectionView):
     def new_session(self) -> QuizSession:
         store = self.store
         seen = (lambda qid: seen_before(store, qid)) if store is not None else (lambda qid: False)
-        return QuizSession(shuffled(self.questions(), self.seed), self.pass_mark, seen=seen)
+        questions = with_shuffled_options(shuffled(self.questions(), self.seed), self.seed)
+        return QuizSession(questions, self.pass_mark, seen=seen)
 
     def compose(self) -> ComposeResult:
         yield QuizCard(self.new_session, id="quiz-card")

@@ -102,3 +102,16 @@ def test_session_scores_times_and_pass_mark():
     session.advance()
     assert session.finished and session.score == 1 and session.pass_score == 2
     assert not session.won
+
+
+def test_options_shuffle_but_the_right_answer_follows():
+    from nntui.quiz.session import with_shuffled_options
+
+    questions = [x for x in bank.bank().values() if x.kind == "choice"]
+    positions = set()
+    for seed in range(5):
+        for before, after in zip(questions, with_shuffled_options(questions, seed)):
+            assert sorted(after.options) == sorted(before.options)
+            assert after.options[after.answer] == before.options[before.answer]
+            positions.add(after.answer)
+    assert positions == {0, 1, 2, 3}

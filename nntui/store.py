@@ -202,7 +202,7 @@ def _utc(moment: datetime | str | None) -> datetime:
 
 
 def _iso(moment: datetime | str | None) -> str:
-    """Canonical stored form: UTC, milliseconds, ``Z`` (fixed width, so text order is time order)."""
+    """The stored form: UTC, milliseconds, ``Z``. Fixed width, so text order is time order."""
     utc = _utc(moment)
     return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
 
@@ -350,18 +350,9 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction. IMMEDIATE takes the write lock up front, so a concurrent
-        writer waits on busy_timeout instead of failing with SQLITE_BUSY mid-transaction."""
-        with self._lock:
-            conn = self.conn
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+        """One write transaction, holding the thread lock."""
+        with self._lock, _transaction(self.conn) as conn:
+            yield conn
 
     def _read(self, sql: str, params: tuple | Mapping = ()) -> list[tuple]:
         with self._lock:
@@ -652,27 +643,34 @@ class Store:
         The backup and the deletion happen under one write lock, so nothing written by another
         process in between can be lost without being in the backup.
         """
-        with self._lock:
-            conn = self.conn
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                target = self._backup_locked() if backup else None
-                for table in _LEARNER_TABLES:
-                    if learner_only:
-                        conn.execute(f"DELETE FROM {table} WHERE learner_id = ?",
-                                     (self._learner_id,))
-                    else:
-                        conn.execute(f"DELETE FROM {table}")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+        with self._write() as conn:
+            target = self._backup_locked() if backup else None
+            for table in _LEARNER_TABLES:
+                if learner_only:
+                    conn.execute(f"DELETE FROM {table} WHERE learner_id = ?",
+                                 (self._learner_id,))
+                else:
+                    conn.execute(f"DELETE FROM {table}")
         return target
 
 
 # --------------------------------------------------------------------------------------------
 # Module helpers
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception. IMMEDIATE takes the write lock
+    up front, so a concurrent writer waits on busy_timeout instead of failing with SQLITE_BUSY
+    when a read transaction tries to upgrade."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
@@ -684,8 +682,7 @@ def _migrate(conn: sqlite3.Connection) -> None:
         raise StoreTooNewError(
             f"this progress file was written by a newer nntui (schema v{version}; this "
             f"version knows up to v{SCHEMA_VERSION}). Upgrade nntui, or use --data-dir.")
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _transaction(conn):
         # Re-read under the write lock: another process may have migrated meanwhile.
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version == 0:
@@ -697,26 +694,16 @@ def _migrate(conn: sqlite3.Connection) -> None:
             for statement in MIGRATIONS[step]:
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {step + 1}")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
 
 
 def _ensure_learner(conn: sqlite3.Connection, name: str) -> int:
     row = conn.execute("SELECT id FROM learners WHERE name = ?", (name,)).fetchone()
     if row:
         return row[0]
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with _transaction(conn):
         conn.execute("INSERT OR IGNORE INTO learners (name, created) VALUES (?, ?)",
                      (name, _iso(None)))
         row = conn.execute("SELECT id FROM learners WHERE name = ?", (name,)).fetchone()
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
     return row[0]
 
 

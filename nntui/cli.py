@@ -66,8 +66,14 @@ def reset_progress(data_dir: str | None, learner: str | None, assume_yes: bool) 
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing was changed.")
             return 1
-    with Store.open(folder, learner) as store:
-        backup = store.reset(backup=True)
+    from nntui.store import StoreError
+
+    try:
+        with Store.open(folder, learner) as store:
+            backup = store.reset(backup=True)
+    except (StoreError, OSError) as error:
+        print(f"nntui: cannot reset progress: {error}", file=sys.stderr)
+        return 1
     print(f"Progress of {learner!r} erased." + (f" Backup: {backup}" if backup else ""))
     return 0
 
@@ -113,8 +119,13 @@ def main(argv: list[str] | None = None) -> int:
             return 2
 
     from nntui.app import NNTuiApp
+    from nntui.store import StoreError
 
-    app = NNTuiApp(open_section=args.open, learner=args.learner, data_dir=args.data_dir,
-                   theme=args.theme)
+    try:
+        app = NNTuiApp(open_section=args.open, learner=args.learner, data_dir=args.data_dir,
+                       theme=args.theme)
+    except (StoreError, OSError) as error:
+        print(f"nntui: cannot open your progress: {error}", file=sys.stderr)
+        return 1
     app.run()
     return app.return_code or 0

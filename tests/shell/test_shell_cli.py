@@ -103,3 +103,11 @@ def test_data_dir_from_environment(tmp_path):
             del os.environ["NNTUI_HOME"]
         else:
             os.environ["NNTUI_HOME"] = old
+
+
+def test_unusable_data_dir_is_a_message_not_a_traceback(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = run("--data-dir", str(blocker / "sub"))
+    assert result.returncode == 1
+    assert "cannot open your progress" in result.stderr and "Traceback" not in result.stderr

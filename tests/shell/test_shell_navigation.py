@@ -163,3 +163,17 @@ async def test_open_section_reuses_the_level_screen(make_app):
         await pilot.pause()
         assert app.screen.level.id == "ref"
         assert [type(s).__name__ for s in app.screen_stack[1:]] == ["HomeScreen", "LevelScreen"]
+
+
+async def test_corrupt_progress_file_is_moved_aside_and_the_learner_told(make_app, data_dir):
+    data_dir.mkdir(parents=True)
+    (data_dir / "progress.sqlite3").write_bytes(b"this is not a database" * 100)
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        moved = list(data_dir.glob("progress.sqlite3.corrupt-*"))
+        assert len(moved) == 1 and moved[0].read_bytes().startswith(b"this is not")
+        toasts = [str(t.render()) for t in app.screen.query("Toast")]
+        assert any(moved[0].name in text for text in toasts), toasts
+        app.store.record_visit("l1.intro")  # and the fresh store works
+        assert app.store.last_visited() == "l1.intro"

@@ -24,7 +24,8 @@ async def test_home_lists_every_level_with_its_completion(make_app):
         assert isinstance(app.screen, HomeScreen)
         options = app.screen.query_one("#map", OptionList)
         ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
-        assert ids == ["continue:l1.intro"] + [f"level:{lv.id}" for lv in sections.LEVELS]
+        assert ids == (["continue:l1.intro"] + [f"level:{lv.id}" for lv in sections.LEVELS]
+                       + ["screen:progress", "screen:review"])
         beginner = str(options.get_option_at_index(1).prompt)
         assert "Beginner" in beginner and f"0/{len(sections.in_level('l1'))}" in beginner
 

@@ -178,3 +178,11 @@ async def test_corrupt_progress_file_is_moved_aside_and_the_learner_told(make_ap
         assert any(moved[0].name in text for text in toasts), toasts
         app.store.record_visit("l1.intro")  # and the fresh store works
         assert app.store.last_visited() == "l1.intro"
+
+
+async def test_theme_option_sets_the_theme(data_dir):
+    from nntui.app import NNTuiApp
+
+    app = NNTuiApp(learner="test", data_dir=data_dir, theme="nord")
+    async with app.run_test(size=(80, 24)):
+        assert app.theme == "nord"

@@ -28,6 +28,11 @@ WRITER = textwrap.dedent("""
             store.record_attempt("race", i, n, i % 2 == 0, {"i": i, "who": learner})
             if i % 50 == 0:
                 store.record_visit(f"race-{i}")
+            if i == n // 2:  # halfway, wait for the other writer, so the two surely overlap
+                while len(store.all_attempts(all_learners=True)) <= i + 1:
+                    if time.monotonic() > deadline + 20:
+                        sys.exit("the other writer never wrote")
+                    time.sleep(0.001)
     print("done")
 """)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 
 from rich.text import Text
 from textual.binding import Binding
@@ -19,15 +18,6 @@ from .numbers_flowing_model import INPUT_RANGE, SIZES, NumbersFlowing
 
 PLAY_SECONDS = 0.7
 NAMES = ("x", "h", "ŷ")
-
-
-class DarkNodesDiagram(NetworkDiagram):
-    """A NetworkDiagram whose not-yet-lit nodes (NaN values) show a dot instead of "nan"."""
-
-    def render(self) -> Text:
-        text = super().render()
-        text.plain = text.plain.replace("nan", "  ·")  # same length keeps the styles in place
-        return text
 
 
 def node_name(layer: int, neuron: int) -> str:
@@ -86,7 +76,7 @@ class NumbersFlowingView(SectionView):
         for i in (0, 1):
             yield Slider(f"x{'₁₂'[i]}", self.flow.inputs[i], lo, hi, 0.1, 1.0, fmt="{:+.1f}",
                          label_width=3, id=f"nf-x{i}")
-        yield DarkNodesDiagram(list(SIZES), layer_names=["in", "hidden", "out"], id="nf-net")
+        yield NetworkDiagram(list(SIZES), layer_names=["in", "hidden", "out"], id="nf-net")
         yield Static(id="nf-now")
         yield Static(weights_text(self.flow), id="nf-weights")
         yield LessonText(self.section.id)
@@ -144,7 +134,7 @@ class NumbersFlowingView(SectionView):
 
     def redraw(self) -> None:
         light = self.flow.lighting
-        values = [[math.nan if v is None else v for v in light.layer_values(layer)]
+        values = [list(light.layer_values(layer))
                   for layer in range(len(SIZES))]
         net = self.query_one("#nf-net", NetworkDiagram)
         net.set_values(values)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import math
 
 from textual.binding import Binding
 from textual.timer import Timer
 from textual.widgets import Static
 
 from nntui.games.intro_pulses_model import SIZES, IntroPulses
-from nntui.games.numbers_flowing import DarkNodesDiagram
 from nntui.widgets.network import NetworkDiagram
 from nntui.widgets.section import LessonView
 
@@ -31,7 +29,7 @@ class IntroView(LessonView):
         self.paused = False
 
     def compose(self):
-        yield DarkNodesDiagram(list(SIZES), id="in-net")
+        yield NetworkDiagram(list(SIZES), id="in-net")
         yield Static(id="in-caption")
         yield self.lesson_text()
 
@@ -66,7 +64,7 @@ class IntroView(LessonView):
 
     def redraw(self) -> None:
         light = self.pulses.lighting
-        values = [[math.nan if v is None else v for v in light.layer_values(layer)]
+        values = [list(light.layer_values(layer))
                   for layer in range(len(SIZES))]
         self.query_one("#in-net", NetworkDiagram).set_values(values)
         state = "paused (p plays)" if self.paused else "flowing (p pauses)"

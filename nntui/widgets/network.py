@@ -118,7 +118,11 @@ class NetworkDiagram(Widget):
         self.layers = tuple(int(n) for n in layers)
 
     def set_values(self, layer_values: Sequence[Any | None]) -> None:
-        """Set the node values, one sequence (or None) per layer."""
+        """Set the node values, one sequence (or None) per layer.
+
+        A None inside a layer's sequence marks a node with no value yet (an animation that has
+        not reached it): it is drawn as a dot, like a layer that is None.
+        """
         if len(layer_values) != len(self.layers):
             raise ValueError(f"expected {len(self.layers)} layers of values")
         values: list[np.ndarray | None] = []
@@ -126,7 +130,8 @@ class NetworkDiagram(Widget):
             if vals is None:
                 values.append(None)
                 continue
-            arr = np.asarray(vals, dtype=float).ravel()
+            vals = [np.nan if v is None else v for v in np.ravel(np.asarray(vals, dtype=object))]
+            arr = np.asarray(vals, dtype=float)
             if arr.size != n:
                 raise ValueError(f"layer of {n} nodes got {arr.size} values")
             values.append(arr)
@@ -243,8 +248,9 @@ class NetworkDiagram(Widget):
             vals = self._values[l]
             for i, r in enumerate(self._node_rows(n)):
                 hl = (l, i) in self._hl_nodes
+                unset = vals is None or np.isnan(vals[i])
                 text = ("◉" if hl else "○") + " " + compact_number(
-                    None if vals is None else vals[i], NODE_WIDTH - 2)
+                    None if unset else vals[i], NODE_WIDTH - 2)
                 for k, ch in enumerate(text):
                     put(r, starts[l] + k, ch, "highlight" if hl else "node")
 

@@ -78,3 +78,21 @@ async def test_highlight_uses_characters_not_only_colour() -> None:
         await pilot.pause()
         text = diagram.render().plain
         assert "◉" not in text and "▲" not in text
+
+
+async def test_unset_nodes_show_a_dot_not_nan():
+    from textual.app import App
+
+    from nntui.widgets.network import NetworkDiagram
+
+    class Host(App):
+        def compose(self):
+            yield NetworkDiagram([2, 3, 1])
+
+    app = Host()
+    async with app.run_test(size=(80, 24)):
+        diagram = app.query_one(NetworkDiagram)
+        diagram.set_values([[0.25, None], None, None])
+        text = diagram.render().plain
+        assert "0.25" in text and "nan" not in text
+        assert "○   ·" in text or "○  ·" in text

@@ -51,6 +51,8 @@ class HistoryView(LessonView):
     HistoryView #hi-card { height: 7; border: round $primary 50%; padding: 0 1; }
     """
 
+    COMPLETE_ON_OPEN = False  # complete once every event has been visited
+
     def __init__(self, section, **kwargs) -> None:
         super().__init__(section, **kwargs)
         self.timeline = Timeline()
@@ -60,10 +62,7 @@ class HistoryView(LessonView):
         yield Static(id="hi-card")
         yield self.lesson_text()
 
-    def on_mount(self, event) -> None:
-        # Unlike other lessons, opening is not reading: completion waits until every event
-        # has been visited, so stop LessonView's on_mount from marking it complete.
-        event.prevent_default()
+    def on_mount(self) -> None:
         self.redraw()
 
     def action_move(self, step: int) -> None:

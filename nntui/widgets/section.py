@@ -84,6 +84,10 @@ class LessonView(SectionView):
     the text goes) and call ``refresh_values()`` when an input changes.
     """
 
+    #: Opening a lesson counts as reading it. A lesson that asks for more (visit every event
+    #: of a timeline, say) sets this False and calls ``mark_complete()`` itself.
+    COMPLETE_ON_OPEN = True
+
     def values(self) -> dict:
         """Figures for the text, computed with the engine from the current state."""
         return {}
@@ -95,7 +99,8 @@ class LessonView(SectionView):
         yield self.lesson_text()
 
     def on_mount(self) -> None:
-        self.mark_complete()
+        if self.COMPLETE_ON_OPEN:
+            self.mark_complete()
 
     def refresh_values(self) -> None:
         self.query_one("#lesson-text", LessonText).set_values(self.values())

@@ -43,7 +43,8 @@ class TuneNeuronView(SectionView):
             "line says why.")
     BINDINGS = [
         *FOCUS_BINDINGS,
-        *[Binding(str(i + 1), f"gate({i})", "1–5 gate" if i == 0 else name, show=i == 0)
+        *[Binding(str(i + 1), f"gate({i})", "pick gate" if i == 0 else name, show=i == 0,
+                  key_display="1-5" if i == 0 else None)
           for i, name in enumerate(GATE_NAMES)],
         Binding("r", "reset", "reset"),
     ]

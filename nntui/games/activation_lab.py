@@ -35,7 +35,8 @@ class ActivationLabView(SectionView):
             "and b.")
     BINDINGS = [
         *FOCUS_BINDINGS,
-        *[Binding(str(i + 1), f"pick({i})", "1–9 pick" if i == 0 else name, show=i == 0)
+        *[Binding(str(i + 1), f"pick({i})", "pick" if i == 0 else name, show=i == 0,
+                  key_display="1-9" if i == 0 else None)
           for i, name in enumerate(LAB_ACTIVATIONS)],
         Binding("r", "reset", "reset w, b"),
     ]

@@ -34,6 +34,8 @@ class WorkedNeuronView(LessonView):
         v["exp_neg_z"] = 1.0 / r.a - 1.0  # e^(−z), read back from the engine's σ(z)
         v["verdict"] = ("leans towards yes" if r.a > 0.5 else
                         "leans towards no" if r.a < 0.5 else "sits exactly on the fence")
+        example = compute(self.DEFAULT)  # the closing paragraph quotes the worked example
+        v["example_z"], v["example_a"] = example.z, example.a
         return v
 
     @property

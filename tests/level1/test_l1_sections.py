@@ -111,10 +111,14 @@ async def test_worked_neuron_defaults_and_recompute(make_app):
         v = view(app)
         values = v.values()
         assert values["z"] == pytest.approx(0.7) and round(values["a"], 3) == 0.668
+        text = v.query_one("#lesson-text").source
+        assert "z = +0.600 + (+0.000) + (+0.1) = **+0.700**" in text and "≈ **0.668**" in text
         await pilot.press("down", "right")  # x₂: 0 → 0.1
         await pilot.pause()
         assert v.inputs["x2"] == 0.1
         assert v.values()["z"] == pytest.approx(0.7 - 0.04)
+        text = v.query_one("#lesson-text").source  # the steps on screen follow the change
+        assert "= **+0.660**" in text and "+0.700" not in text.split("With the starting")[0]
         await pilot.press("r")
         await pilot.pause()
         assert v.values()["z"] == pytest.approx(0.7)

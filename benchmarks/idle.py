@@ -36,6 +36,10 @@ CASES = [
     ("a game (l1.tune-neuron)", "l1.tune-neuron", ""),
     ("a quiz (l1.checkpoint)", "l1.checkpoint", ""),
     ("help over a section", "l1.tune-neuron", "question_mark"),
+    ("animation playing (l1.intro)", "l1.intro", ""),
+    ("animation paused (l1.intro, p)", "l1.intro", "p"),
+    ("help over an animation", "l1.intro", "question_mark"),
+    ("training race, not started", "l2.init-race", ""),
 ]
 
 

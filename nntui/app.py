@@ -8,7 +8,13 @@ from textual.app import App
 from textual.binding import Binding
 
 from nntui import sections
-from nntui.commands import SectionCommands
+
+
+def _section_commands():
+    """The palette's section provider, imported only when the palette first opens."""
+    from nntui.commands import SectionCommands
+
+    return SectionCommands
 
 
 class NNTuiApp(App):
@@ -16,7 +22,7 @@ class NNTuiApp(App):
 
     TITLE = "nntui"
     SUB_TITLE = "neural networks, in your terminal"
-    COMMANDS = App.COMMANDS | {SectionCommands}
+    COMMANDS = App.COMMANDS | {_section_commands}
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("ctrl+q", "quit", "Quit", priority=True),

@@ -167,9 +167,18 @@ async def test_intro_pulses_flow_and_pause(make_app):
         assert v.timer is not None
         v.beat()
         assert v.pulses.lit_layers == 1
-        v.section_hidden()
+        await pilot.press("question_mark")  # help covers the section: the pulses stop
+        await pilot.pause()
         assert v.timer is None
-        v.section_shown()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert v.timer is not None
+        await pilot.press("n")  # leaving the section unmounts it, timer and all
+        await pilot.pause()
+        assert not v.is_attached  # its timers die with it
+        await pilot.press("b")
+        await pilot.pause()
+        v = view(app)
         assert v.timer is not None
         await pilot.press("p")
         assert v.paused and v.timer is None

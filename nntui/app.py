@@ -25,6 +25,8 @@ class NNTuiApp(App):
     COMMANDS = App.COMMANDS | {_section_commands}
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
+        # f1 works even where "?" is a character being typed (free-text answers).
+        Binding("f1", "help", "Help", show=False, priority=True),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 

@@ -11,7 +11,7 @@ from textual.widgets import Markdown
 GLOBAL_KEYS = """\
 | key | does |
 | --- | --- |
-| `?` | this help |
+| `?` (or `f1` while typing) | this help |
 | `escape` | back (home from a level) |
 | `n` / `b` | next / previous section |
 | `f2` | show or hide the section rail |

@@ -94,6 +94,17 @@ class CurvePlot(Canvas):
                   f"x={x_range[1]:g}", "#a0a0a0")
 
 
+class AnswerInput(Input):
+    """The quiz answer box. Answers are numbers or letters, never "?", so "?" opens help
+    here as it does everywhere else (a plain Input would type it)."""
+
+    async def _on_key(self, event) -> None:
+        if event.character == "?":
+            event.stop()
+            event.prevent_default()  # not typed
+            await self.run_action("app.help")
+
+
 class QuizCard(Vertical, can_focus=True):
     """Shows a ``QuizSession``; see the module notes."""
 
@@ -150,7 +161,7 @@ class QuizCard(Vertical, can_focus=True):
         yield Static(id="quiz-prompt")
         yield CurvePlot(id="quiz-curve")
         yield Static(id="quiz-options")
-        yield Input(id="quiz-input")
+        yield AnswerInput(id="quiz-input")
         yield Static(id="quiz-feedback")
 
     def on_mount(self) -> None:
@@ -430,7 +441,8 @@ class SayItBackView(SectionView):
     HELP = ("Type an answer in your own words and press **enter**. The list underneath shows "
             "which key ideas your answer touched (✓) and which it did not (·): a self-check, "
             "not a grade. Every answer is saved exactly as you typed it. **enter** on an empty "
-            "box goes to the next prompt.")
+            "box goes to the next prompt. While you type, `?` is just a character: "
+            "**f1** opens this help.")
 
     DEFAULT_CSS = """
     SayItBackView #say-prompt { text-style: bold; margin: 1 0 0 0; }

@@ -110,3 +110,30 @@ def test_order_letters_need_each_letter_once():
     assert order_letters("c a b", 3) == [2, 0, 1]
     assert order_letters("ca", 3) is None
     assert order_letters("caa", 3) is None
+
+
+async def test_question_mark_opens_help_from_the_answer_box_but_is_typed_in_free_text(make_app):
+    from textual.widgets import Input
+
+    from nntui.screens.help import HelpScreen
+
+    app = make_app("l2.checkpoint")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        box = app.screen.query_one("#quiz-input", Input)
+        box.focus()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert box.value == ""
+
+    app = make_app("l4.lock-it-in")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("w", "h", "y", "question_mark")
+        assert app.screen.query_one("#say-input", Input).value == "why?"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)

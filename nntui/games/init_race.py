@@ -31,8 +31,14 @@ VERDICT = {
     "stalled": "stalled: saturated units pass almost no gradient",
     "thrashing": "thrashing: the loss jumps up and down",
     "diverged": "diverged: the numbers overflowed",
+    "too early": "too early to tell",
     "not started": "press p to train",
 }
+
+# A linear axis up to 1 keeps the zero start (0.693) and the stalled too-large start (about 0.5)
+# on different rows even without colour; a log axis would merge them. The few losses above the
+# top (the too-large start's first steps) are named under the chart instead.
+LOSS_TOP = 1.0
 
 
 class InitRaceView(SectionView):
@@ -40,8 +46,10 @@ class InitRaceView(SectionView):
 
     HELP = (
         "p trains all three networks together (and pauses), s trains 10 more steps, r starts "
-        "again from the same three starts. The chart shows losses up to 1.5, under the key; the too-large "
-        "start begins far above that, off the top. The verdict beside each start is read off its own loss curve."
+        "again from the same three starts. The chart's loss axis runs from 0 to 1; a start "
+        "whose loss goes higher enters from the top, and its peak is printed under the "
+        "chart. The verdict under each start is read off the last third of "
+        "its own loss curve, once it has run a few dozen steps."
     )
     BINDINGS = [
         Binding("p", "toggle_play", "play/pause"),
@@ -50,7 +58,7 @@ class InitRaceView(SectionView):
     ]
     DEFAULT_CSS = """
     InitRaceView #race-setup { height: auto; }
-    InitRaceView #race-chart { height: 13; min-height: 8; }
+    InitRaceView #race-chart { height: 12; min-height: 8; }
     InitRaceView #race-table { height: auto; }
     """
 
@@ -134,7 +142,7 @@ class InitRaceView(SectionView):
         if race.steps_done:
             chart.plot_series(series, title=f"training loss (BCE), step {race.steps_done}"
                               f"/{race.max_steps}", xlabel="step",
-                              xlim=(1, race.max_steps), ylim=(0.0, 1.5))
+                              xlim=(0, race.max_steps), ylim=(0.0, LOSS_TOP))
         else:
             chart.clear()
         self.query_one("#race-table", Static).update(self.table())
@@ -143,9 +151,14 @@ class InitRaceView(SectionView):
         race = self.race
         text = Text(no_wrap=True, overflow="ellipsis")
         state = "▶ training" if self.playing else ("■ finished" if race.done else "❚❚ paused")
-        text.append(f"{state} · step {race.steps_done}/{race.max_steps}\n", "bold")
+        text.append(f"{state} · step {race.steps_done}/{race.max_steps}", "bold")
+        above = [f"{r.label} {max(r.losses):.2f}" for r in race.runners
+                 if r.losses and max(r.losses) > LOSS_TOP]
+        if above:
+            text.append(" · peaks off the top: " + ", ".join(above))
+        text.append("\n")
         for r in race.runners:
-            loss = f"{r.losses[-1]:.3f}" if r.losses else "  —  "
+            loss = f"{r.losses[0]:.3f} → {r.losses[-1]:.3f}" if r.losses else "—"
             spread = race.hidden_spread(r)
             units = "units identical" if spread < 1e-12 else f"units differ {spread:.2f}"
             text.append(f"{r.label:<9} {INIT_FORMULAS[r.init].split(',  ')[0]:<14} loss {loss}  "

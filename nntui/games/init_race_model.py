@@ -32,20 +32,31 @@ MAX_STEPS = 300
 STARTS = (("zeros", "zero"), ("large", "too large"), ("xavier_uniform", "Xavier"))
 
 
-def outcome(losses: list[float]) -> str:
-    """Name what a loss curve did: flat, descending, thrashing, stalled or diverged."""
+# A verdict needs some history: over the first steps even a healthy run moves so little that
+# it would read as flat or stalled.
+VERDICT_AFTER = 30
+# The recent stretch a verdict looks at: the last third of the run, at least this many steps.
+MIN_WINDOW = 10
+# "descending" = the loss fell by at least this fraction over the recent stretch.
+DESCENT = 0.15
+
+
+def outcome(losses: list[float], verdict_after: int = VERDICT_AFTER) -> str:
+    """Name what a loss curve is doing: flat, descending, thrashing, stalled or diverged
+    (or "too early" before ``verdict_after`` steps), judged on its recent stretch."""
     if len(losses) < 2:
         return "not started"
     if not all(math.isfinite(v) for v in losses):
         return "diverged"
-    first, last = losses[0], losses[-1]
-    if max(abs(v - first) for v in losses) < 0.01:
+    if len(losses) < verdict_after:
+        return "too early"
+    if max(losses) - min(losses) < 0.01:
         return "flat"
-    if last < 0.1 and last < 0.5 * first:
+    recent = np.asarray(losses[-max(MIN_WINDOW, len(losses) // 3):])
+    if recent[-1] < (1.0 - DESCENT) * recent[0]:
         return "descending"
-    tail = np.asarray(losses[len(losses) // 2:])
-    rises = np.sum(np.diff(tail) > 1e-3)
-    return "thrashing" if rises > 0.1 * len(tail) else "stalled"
+    rises = np.sum(np.diff(recent) > 1e-3)
+    return "thrashing" if rises > 0.1 * len(recent) else "stalled"
 
 
 @dataclass
@@ -56,11 +67,12 @@ class Runner:
     label: str
     model: MLP
     optimizer: SGD
+    verdict_after: int = VERDICT_AFTER
     losses: list[float] = field(default_factory=list)
 
     @property
     def outcome(self) -> str:
-        return outcome(self.losses)
+        return outcome(self.losses, self.verdict_after)
 
 
 class InitRace:
@@ -75,7 +87,7 @@ class InitRace:
     def reset(self) -> None:
         self.runners = [
             Runner(init, label, MLP(SIZES, hidden=HIDDEN, init=init, seed=SEED),
-                   SGD(LEARNING_RATE))
+                   SGD(LEARNING_RATE), min(VERDICT_AFTER, self.max_steps))
             for init, label in STARTS
         ]
 

@@ -7,7 +7,7 @@ import pytest
 
 from nntui.games.build_network_model import Layer, NetworkBuilder, analyse
 from nntui.games.forward_relay_model import THRESHOLD, WIDTHS, ForwardRelay
-from nntui.games.init_race_model import InitRace, outcome
+from nntui.games.init_race_model import VERDICT_AFTER, InitRace, outcome
 from nntui.games.solve_xor_model import ANGLES, OFFSETS, Cut, SolveXor
 
 
@@ -181,7 +181,22 @@ def test_init_race_zero_stays_flat_and_xavier_descends():
 
 
 def test_outcome_names():
-    assert outcome([0.7, 0.7, 0.7]) == "flat"
-    assert outcome([0.7, 0.3, 0.05]) == "descending"
+    assert outcome([0.7, 0.7, 0.7], verdict_after=0) == "flat"
+    assert outcome([0.7, 0.3, 0.05], verdict_after=0) == "descending"
     assert outcome([0.7, float("nan")]) == "diverged"
-    assert outcome([3.0, 0.5, 0.5, 0.5, 0.5]) == "stalled"
+    assert outcome([0.5, 0.8] * 10, verdict_after=0) == "thrashing"
+
+
+def test_outcome_waits_for_history_and_judges_the_recent_stretch():
+    healthy_start = [0.693 - 0.001 * k for k in range(10)]
+    assert outcome(healthy_start) == "too early"          # would read as flat otherwise
+    # A big early drop followed by a long plateau is stalled, not descending.
+    assert outcome([8.0, 4.0, 1.0] + [0.5] * 60) == "stalled"
+
+
+def test_init_race_verdicts_at_the_first_verdict_step():
+    race = InitRace()
+    race.step(VERDICT_AFTER - 1)
+    assert {r.outcome for r in race.runners} == {"too early"}
+    race.step(1)
+    assert [r.outcome for r in race.runners] == ["flat", "stalled", "descending"]

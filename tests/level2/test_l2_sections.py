@@ -6,7 +6,7 @@ import pytest
 
 from nntui.games.build_network import SETTING_KEY
 from nntui.games.forward_relay import ForwardRelayView
-from nntui.games.init_race import InitRaceView
+from nntui.games.init_race import LOSS_TOP, InitRaceView
 from nntui.widgets.result import ResultModal
 
 SIZE = (80, 24)
@@ -98,6 +98,12 @@ async def test_init_race_steps_and_plays_without_blocking(make_app, monkeypatch)
         v = view(app)
         await pilot.press("s")
         assert v.race.steps_done == 10
+        chart = app.screen.query_one("#race-chart")
+        assert chart.options["ylim"] == (0.0, LOSS_TOP)
+        large = v.race.runners[1]
+        assert max(large.losses) > LOSS_TOP           # its start is off the chart, so it is named
+        table = str(app.screen.query_one("#race-table").render())
+        assert f"too large {max(large.losses):.2f}" in table and "too early to tell" in table
         await pilot.press("p")
         await app.workers.wait_for_complete()
         await pilot.pause()

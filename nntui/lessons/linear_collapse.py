@@ -15,6 +15,8 @@ from nntui.widgets.section import LessonView
 LIM = (-2.0, 2.0)
 INPUT_STEP = 0.5
 SIZES = (2, 3, 1)
+BEND_GRID = 40   # samples per side when judging how much a boundary bends
+MIN_BEND = 0.2
 
 
 def make_network(seed: int, hidden: str) -> MLP:
@@ -25,6 +27,48 @@ def make_network(seed: int, hidden: str) -> MLP:
     for b in net.biases:
         b[:] = rng.normal(0.0, 0.7, b.shape)
     return net
+
+
+class Figure(float):
+    """A float that formats with a true minus sign (−), for the lesson text."""
+
+    def __format__(self, spec: str) -> str:
+        return super().__format__(spec).replace("-", "−")
+
+
+def boundary_bend(out: np.ndarray) -> float:
+    """How far the edge of the region ``out > 0`` is from a straight line: the spread of its
+    edge pixels across their best-fitting line relative to the spread along it (0 = straight;
+    a clear curve or kink on the small canvas is well above 0.2)."""
+    inside = out > 0
+    edge = np.zeros_like(inside)
+    edge[:, :-1] |= inside[:, :-1] != inside[:, 1:]
+    edge[:-1, :] |= inside[:-1, :] != inside[1:, :]
+    points = np.argwhere(edge).astype(float)
+    if len(points) < 3:
+        return 0.0
+    across, along = np.linalg.eigvalsh(np.cov((points - points.mean(axis=0)).T))
+    return float(np.sqrt(max(across, 0.0) / along)) if along > 0 else 0.0
+
+
+def splits_window(out: np.ndarray) -> bool:
+    """Both sides of the boundary take a fair share of the canvas."""
+    return 0.15 < float(np.mean(out > 0)) < 0.85
+
+
+def shows_the_bend(seed: int) -> bool:
+    """Weights worth showing: both boundaries cross the canvas and tanh visibly bends its own.
+    Most random draws bend so gently on a 24-column canvas that the point would be lost."""
+    linear, bent = (grid_predict(make_network(seed, hidden), LIM, LIM, BEND_GRID, BEND_GRID)
+                    for hidden in ("linear", "tanh"))
+    return splits_window(linear) and splits_window(bent) and boundary_bend(bent) > MIN_BEND
+
+
+def next_seed(seed: int) -> int:
+    """The first seed from ``seed`` on whose weights show the bend."""
+    while not shows_the_bend(seed):
+        seed += 1
+    return seed
 
 
 def matrix_text(name: str, M: np.ndarray) -> list[str]:
@@ -38,7 +82,7 @@ def matrix_text(name: str, M: np.ndarray) -> list[str]:
 class LinearCollapseView(LessonView):
     HELP = ("←/→ change x₁ and ↑/↓ change x₂ (by 0.5). space slips tanh between the two "
             "layers or takes it out. w draws new weights. The canvas shades (░) where the "
-            "network's output is positive; the dot is your input.")
+            "network's output is positive; ◆ is your input. ▶ marks the formula the canvas draws. w skips to weights whose tanh boundary visibly bends.")
     BINDINGS = [
         Binding("space", "toggle_sigma", "tanh on/off"),
         Binding("left", "input(0, -1)", "x₁"),
@@ -55,7 +99,7 @@ class LinearCollapseView(LessonView):
 
     def __init__(self, section, **kwargs) -> None:
         super().__init__(section, **kwargs)
-        self.seed = 4
+        self.seed = next_seed(0)
         self.sigma = False
         self.x = np.array([1.0, -0.5])
 
@@ -90,8 +134,9 @@ class LinearCollapseView(LessonView):
         two_layer = float(self.linear_net.forward(self.x[None])[0, 0])
         one_layer = float((self.x @ W + b)[0])
         with_sigma = float(make_network(self.seed, "tanh").forward(self.x[None])[0, 0])
-        return {"two_layer": two_layer, "one_layer": one_layer, "with_sigma": with_sigma,
-                "x1": self.x[0], "x2": self.x[1]}
+        figures = {"two_layer": two_layer, "one_layer": one_layer, "with_sigma": with_sigma,
+                   "x1": self.x[0], "x2": self.x[1]}
+        return {name: Figure(value) for name, value in figures.items()}
 
     # --- actions -------------------------------------------------------------------
 
@@ -104,7 +149,7 @@ class LinearCollapseView(LessonView):
         self.redraw()
 
     def action_new_weights(self) -> None:
-        self.seed += 1
+        self.seed = next_seed(self.seed + 1)
         self.redraw()
 
     # --- drawing -------------------------------------------------------------------
@@ -128,8 +173,12 @@ class LinearCollapseView(LessonView):
         for l_line, r_line in zip(left, right + [""] * (len(left) - len(right))):
             lines.append(f"{l_line:<26}{r_line}")
         lines.append(w2)
-        lines.append(f"two layers: (xW₁+b₁)W₂+b₂ = {v['two_layer']:+.4f}")
-        lines.append(f"one layer:  x(W₁W₂)+(b₁W₂+b₂) = {v['one_layer']:+.4f}")
-        lines.append(f"with tanh:  tanh(xW₁+b₁)W₂+b₂ = {v['with_sigma']:+.4f}")
-        self.query_one("#lc-maths", Static).update(Text("\n".join(lines), no_wrap=True,
+        shown = "▶" if not self.sigma else " "
+        lines.append(f"{shown} two layers: (xW₁+b₁)W₂+b₂ = {v['two_layer']:+.4f}")
+        lines.append(f"{shown} one layer:  x(W₁W₂)+(b₁W₂+b₂) = {v['one_layer']:+.4f}")
+        lines.append(f"{'▶' if self.sigma else ' '} with tanh:  tanh(xW₁+b₁)W₂+b₂ = "
+                     f"{v['with_sigma']:+.4f}")
+        lines.append("▶ = drawn: ░ where output > 0, ◆ = x")
+        text = "\n".join(lines).replace("-", "−")
+        self.query_one("#lc-maths", Static).update(Text(text, no_wrap=True,
                                                         overflow="ellipsis"))

@@ -6,7 +6,9 @@ import pytest
 
 from nntui.games.build_network import SETTING_KEY
 from nntui.games.forward_relay import ForwardRelayView
+from nntui.engine.mlp import grid_predict
 from nntui.games.init_race import LOSS_TOP, InitRaceView
+from nntui.lessons.linear_collapse import LIM, MIN_BEND, boundary_bend, shows_the_bend
 from nntui.widgets.result import ResultModal
 
 SIZE = (80, 24)
@@ -46,6 +48,13 @@ async def test_linear_collapse_same_output_then_bends(make_app):
         assert v.sigma
         text = str(app.screen.query_one("#lc-maths").render())
         assert "with tanh between" in text and f"{values['one_layer']:+.4f}" in text
+        assert "▶ with tanh" in text and "-" not in text       # true minus signs only
+        first = v.seed
+        assert boundary_bend(grid_predict(v.net, LIM, LIM, 40, 40)) > MIN_BEND
+        assert boundary_bend(grid_predict(v.linear_net, LIM, LIM, 40, 40)) < 0.05
+        await pilot.press("w")                                 # new weights that bend too
+        assert v.seed > first and shows_the_bend(v.seed)
+        assert boundary_bend(grid_predict(v.net, LIM, LIM, 40, 40)) > MIN_BEND
 
 
 async def test_solve_xor_by_keys_records_the_win(make_app):

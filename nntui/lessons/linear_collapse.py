@@ -81,8 +81,9 @@ def matrix_text(name: str, M: np.ndarray) -> list[str]:
 
 class LinearCollapseView(LessonView):
     HELP = ("←/→ change x₁ and ↑/↓ change x₂ (by 0.5). space slips tanh between the two "
-            "layers or takes it out. w draws new weights. The canvas shades (░) where the "
-            "network's output is positive; ◆ is your input. ▶ marks the formula the canvas draws. w skips to weights whose tanh boundary visibly bends.")
+            "layers or takes it out. w draws new weights (skipping draws whose tanh boundary "
+            "would bend too little to see). The canvas shades (░) where the network's output "
+            "is positive; ◆ is your input; ▶ marks the formula the canvas draws.")
     BINDINGS = [
         Binding("space", "toggle_sigma", "tanh on/off"),
         Binding("left", "input(0, -1)", "x₁"),

@@ -51,14 +51,19 @@ def score_rows(store) -> list[ScoreRow]:
 
 
 def quiz_history(store) -> dict[str, tuple[list[float], list[float]]]:
-    """Quiz section id → (attempt numbers, percent right), for the history chart."""
+    """Quiz section id → (quiz attempt numbers, percent right), for the history chart.
+
+    Attempts are numbered across all quizzes, oldest first, so the series share one time
+    axis and two quizzes' points never sit on the same x."""
     history: dict[str, tuple[list[float], list[float]]] = {}
+    count = 0
     for attempt in store.all_attempts():
         section = sections.SECTION_BY_ID.get(attempt.section_id)
         if section is None or section.kind != "quiz" or not attempt.max_score:
             continue
+        count += 1
         xs, ys = history.setdefault(attempt.section_id, ([], []))
-        xs.append(len(xs) + 1)
+        xs.append(count)
         ys.append(100.0 * attempt.score / attempt.max_score)
     return history
 
@@ -73,6 +78,10 @@ def sections_for(concept: str) -> list[str]:
     return [s.id for s in sorted(found, key=lambda s: s.kind == "quiz")]
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def summary(store, today=None) -> str:
     """A few lines about one learner, for ``nntui stats``."""
     answers = store.answers()
@@ -84,13 +93,14 @@ def summary(store, today=None) -> str:
                   key=lambda m: (m.rank, m.concept))[:5]
     lines = [f"Learner {store.learner}",
              "Levels: " + ", ".join(f"{r.name} {r.done}/{r.total}" for r in level_rows(store)),
-             f"Streak: {store.streak(today)} day(s); reviews due: {len(store.due_cards())}",
+             f"Streak: {_count(store.streak(today), 'day')}; "
+             f"reviews due: {len(store.due_cards())}",
              f"Answers: {len(answers)} ({right} right"
              + (f", {100 * right / len(answers):.0f} %" if answers else "") + ")",
              "Concepts: " + ", ".join(f"{count} {name}" for name, count in counts.items())]
     for row in score_rows(store):
-        lines.append(f"  {row.section_id:<22} best {row.best:<7} attempts {row.attempts:<3}"
-                     + ("  ✓" if row.won else ""))
+        lines.append((f"  {row.section_id:<22} best {row.best:<7} attempts {row.attempts:<3}"
+                      + ("  ✓" if row.won else "")).rstrip())
     if weak:
         lines.append("To practise: " + ", ".join(m.concept for m in weak))
     return "\n".join(lines)

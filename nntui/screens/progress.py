@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from nntui.quiz import report
-from nntui.quiz.mastery import LEVELS as MASTERY_LEVELS
+from nntui.quiz.mastery import LEVELS as MASTERY_LEVELS, WINDOW
 from nntui.screens.home import progress_bar
 
 #: One mark per mastery level, so the table reads without colour.
@@ -35,7 +35,8 @@ class ProgressScreen(Screen):
             yield Static(id="overview")
             yield Static("Best scores", classes="heading")
             yield Static(id="scores")
-            yield Static("Quiz scores over time (% right per attempt)", classes="heading")
+            yield Static("Quiz scores over time (% right, attempts oldest first)",
+                         classes="heading")
             yield Static(id="history-empty")
             from nntui.widgets.chart import Chart
 
@@ -55,11 +56,12 @@ class ProgressScreen(Screen):
     def refresh_progress(self) -> None:
         store = self.app.store
         streak = store.streak()
+        due = len(store.due_cards())
         levels = "\n".join(f"{row.name:<13} {progress_bar(row.done, row.total)} "
                            f"{row.done:>2}/{row.total}" for row in report.level_rows(store))
         self.query_one("#overview", Static).update(
             f"Learner [b]{escape(store.learner)}[/b] · streak {streak} "
-            f"day{'s' if streak != 1 else ''} · {len(store.due_cards())} review(s) due\n\n"
+            f"day{'s' if streak != 1 else ''} · {due} review{'s' if due != 1 else ''} due\n\n"
             + levels)
 
         rows = report.score_rows(store)
@@ -75,14 +77,21 @@ class ProgressScreen(Screen):
         self.query_one("#history-empty", Static).update("No quiz taken yet.")
         if history:
             single = [name for name, (xs, _) in history.items() if len(xs) == 1]
-            chart.plot_series(history, xlabel="attempt", ylim=(0, 100), scatter=single)
+            last = max(x for xs, _ in history.values() for x in xs)
+            chart.plot_series(history, xlabel="quiz attempt", ylim=(0, 100), scatter=single,
+                              xlim=(0.5, last + 0.5))
+            # Whole attempts and round percentages (Chart has no tick options: set them on
+            # its plotext figure, which keeps them until the next plot_series).
+            step = max(1, last // 8)
+            chart.plt.xticks(list(range(1, last + 1, step)))
+            chart.plt.yticks([0, 25, 50, 75, 100])
 
         levels_by_concept = report.concept_mastery(store)
         lines = [f"{MASTERY_MARKS[m.level]} {m.concept:<23} {m.level:<10} "
                  f"{m.right}/{m.answered} right  → {report.sections_for(m.concept)[0]}"
                  for m in sorted(levels_by_concept.values(), key=lambda m: (m.rank, m.concept))]
         legend = ("  ".join(f"{MASTERY_MARKS[name]} {name}" for name in MASTERY_LEVELS[1:])
-                  + "  (of your last 5 answers)")
+                  + f"  (last {WINDOW} answers)")
         self.query_one("#mastery", Static).update(
             (legend + "\n" + "\n".join(lines)) if lines
             else "Answer some quiz questions to see your mastery here.")

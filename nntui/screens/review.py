@@ -30,20 +30,23 @@ class ReviewScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        due = review.due_questions(self.app.store, bank.bank())[:MAX_PER_SESSION]
         with VerticalScroll():
-            if due:
-                store = self.app.store
-                yield QuizCard(lambda: QuizSession(with_shuffled_options(
-                    review.due_questions(store, bank.bank())[:MAX_PER_SESSION] or due),
-                    seen=lambda qid: seen_before(store, qid)), show_pass=False,
-                    id="review-card")
+            if self._due():
+                yield QuizCard(self._new_session, show_pass=False, id="review-card")
             else:
                 yield Static("Nothing is due for review right now.\n\nEvery question you "
                              "answer in a quiz comes back here when it is due: soon if you "
                              "got it wrong, later and later as you keep getting it right.",
                              id="review-empty")
         yield Footer()
+
+    def _due(self) -> list:
+        return review.due_questions(self.app.store, bank.bank())[:MAX_PER_SESSION]
+
+    def _new_session(self) -> QuizSession:
+        store = self.app.store
+        return QuizSession(with_shuffled_options(self._due()),
+                           seen=lambda qid: seen_before(store, qid))
 
     def on_mount(self) -> None:
         self.title = "nntui"
@@ -55,8 +58,16 @@ class ReviewScreen(Screen):
         record_outcome(self.app.store, SECTION_ID, event.outcome)
 
     def on_quiz_card_finished(self, event: QuizCard.Finished) -> None:
-        s = event.session
-        self.notify(f"Review done: {s.score}/{s.max_score} right.", timeout=4)
+        # Another round only serves what is due now, e.g. the ones just missed, once their
+        # short relearning step is over.
+        due = len(self._due())
+        card = event.card
+        card.retakes = due > 0
+        card.query_one("#quiz-feedback", Static).update(
+            f"[dim]r: review the {due} question{'s' if due != 1 else ''} due now[/dim]" if due
+            else "Nothing else is due right now: missed questions come back in a few minutes,"
+                 " the rest in days. [dim]esc: home[/dim]")
+        card.refresh_bindings()
 
     def action_back(self) -> None:
         self.app.pop_screen()

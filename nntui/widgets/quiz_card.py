@@ -24,11 +24,13 @@ To drive a card yourself (the review screen does): ``QuizCard(make_session)`` wh
 
 Keys: ``1``–``4`` / ``a``–``d`` answer at once, ``↑``/``↓`` then ``enter`` also answer; a
 number or an order is typed into the box and sent with ``enter``; after the feedback ``enter``
-goes on; ``r`` starts a new run once the quiz is over.
+goes on; ``r`` starts a new run once the quiz is over. The letters stay with the card until
+the quiz is over, so a stray ``b`` (the level screen's "previous section") cannot drop a run.
 """
 
 from __future__ import annotations
 
+import textwrap
 import zlib
 from collections.abc import Callable
 from typing import ClassVar
@@ -63,6 +65,11 @@ def order_letters(text: str, count: int) -> list[int] | None:
     return picked if sorted(picked) == list(range(count)) else None
 
 
+def _tick(value: float) -> str:
+    """An axis label: signed, so a curve's range reads at a glance, but zero is just 0."""
+    return f"{value:+.2g}" if value else "0"
+
+
 class CurvePlot(Canvas):
     """An unlabelled activation curve, computed by the engine, on light axes."""
 
@@ -88,8 +95,8 @@ class CurvePlot(Canvas):
         for x0, y0, x1, y1 in zip(xs[:-1], ys[:-1], xs[1:], ys[1:]):
             self.line(float(x0), float(y0), float(x1), float(y1), colour="#e8a33b")
         span = x_range[1] - x_range[0]
-        self.text(x_range[0] + 0.01 * span, high + pad * 0.5, f"{high:+.2g}", "#a0a0a0")
-        self.text(x_range[0] + 0.01 * span, low - pad * 0.5, f"{low:+.2g}", "#a0a0a0")
+        self.text(x_range[0] + 0.01 * span, high + pad * 0.5, _tick(high), "#a0a0a0")
+        self.text(x_range[0] + 0.01 * span, low - pad * 0.5, _tick(low), "#a0a0a0")
         self.text(x_range[1] - 0.12 * span, -pad * 0.5 if low < 0 else pad * 0.5,
                   f"x={x_range[1]:g}", "#a0a0a0")
 
@@ -98,11 +105,21 @@ class AnswerInput(Input):
     """The quiz answer box. Answers are numbers or letters, never "?", so "?" opens help
     here as it does everywhere else (a plain Input would type it)."""
 
+    BINDINGS = [Binding("enter", "submit", "answer")]  # named in the Footer while typing
+
     async def _on_key(self, event) -> None:
         if event.character == "?":
             event.stop()
             event.prevent_default()  # not typed
             await self.run_action("app.help")
+
+
+class FreeTextInput(Input):
+    """The say-it-back box: "?" is typed like any character, so the Footer names f1 for help
+    (the app's own f1 binding opens it)."""
+
+    BINDINGS = [Binding("enter", "submit", "save / next"),
+                Binding("f1", "app.help", "help", priority=True)]
 
 
 class QuizCard(Vertical, can_focus=True):
@@ -118,15 +135,17 @@ class QuizCard(Vertical, can_focus=True):
     QuizCard > #quiz-feedback { margin: 1 0 0 0; }
     """
 
+    # Short Footer entries: at 80 columns they share the line with the level screen's keys.
     BINDINGS = [
         Binding("1", "pick(0)", "answer", key_display="1-4"),
         *[Binding(str(n + 1), f"pick({n})", show=False) for n in range(1, 4)],
-        *[Binding(ch, f"pick({n})", show=False) for n, ch in enumerate(LETTERS)],
-        Binding("up", "move(-1)", "choose", key_display="↑↓"),
+        *[Binding(ch, f"letter({n})", show=False) for n, ch in enumerate(LETTERS)],
+        Binding("up", "move(-1)", "choose", key_display="↑↓⏎"),
         Binding("down", "move(1)", show=False),
         Binding("k", "move(-1)", show=False),
         Binding("j", "move(1)", show=False),
-        Binding("enter", "confirm", "confirm / next"),
+        Binding("enter", "confirm", show=False),
+        Binding("enter", "next_question", "next"),
         Binding("r", "retake", "retake"),
     ]
 
@@ -153,6 +172,7 @@ class QuizCard(Vertical, can_focus=True):
         self._make_session = make_session
         self.show_pass = show_pass
         self.session = make_session()
+        self.retakes = True  # False: the quiz is over for good (``r`` does nothing)
         self.highlight = 0
         self._order: list[int] = []  # for order questions: file index shown as A, B, C…
 
@@ -225,14 +245,15 @@ class QuizCard(Vertical, can_focus=True):
         if not options.display:
             return
         if q.kind == "order":
-            options.update("\n".join(f"  {ORDER_LETTERS[i]}) {escape(q.steps[step])}"
-                                     for i, step in enumerate(self._order)))
-            return
+            rows = [(f"  {ORDER_LETTERS[i]})", q.steps[step])
+                    for i, step in enumerate(self._order)]
+        else:
+            rows = self.option_rows()
         # A grid keeps a long option's second line indented under its text.
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True)
         grid.add_column(ratio=1)
-        for key, label in self.option_rows():
+        for key, label in rows:
             grid.add_row(key, Text(label))
         options.update(grid)
 
@@ -256,6 +277,9 @@ class QuizCard(Vertical, can_focus=True):
         q = outcome.question
         if outcome.correct:
             head = "[b]✓ Right.[/b]"
+        elif q.kind in ("choice", "curve"):  # the options above already mark ✓ and ✗
+            head = (f"[b]✗ Not quite.[/b] The answer is {LETTERS[q.answer]}) "
+                    f"{escape(q.right_answer)}.")
         else:
             given = escape(outcome.response) or "(nothing)"
             head = f"[b]✗ Not quite.[/b] You said {given}; the answer is {escape(q.right_answer)}."
@@ -273,13 +297,14 @@ class QuizCard(Vertical, can_focus=True):
         self.query_one("#quiz-curve", CurvePlot).display = False
         self.query_one("#quiz-input", Input).display = False
         missed = [o.question for o in s.outcomes if not o.correct]
-        lines = [f"  ✗ {escape(q.prompt.splitlines()[0][:70])}" for q in missed]
+        lines = [f"  ✗ {escape(_missed_line(q))}" for q in missed]
         options = self.query_one("#quiz-options", Static)
         options.display = True
         options.update(("To look at again:\n" + "\n".join(lines)) if lines
                        else "Every answer right.")
         self.query_one("#quiz-feedback", Static).update("[dim]r: take it again (new order)[/dim]")
         self.focus()
+        self.refresh_bindings()
 
     # ---- answering -------------------------------------------------------------------------
 
@@ -298,6 +323,9 @@ class QuizCard(Vertical, can_focus=True):
         self.post_message(self.Answered(self, outcome))
         return outcome
 
+    def action_letter(self, index: int) -> None:
+        self.action_pick(index)
+
     def action_pick(self, index: int) -> None:
         q = self.question
         if q is None or q.kind not in ("choice", "curve") or self.session.answered:
@@ -314,22 +342,23 @@ class QuizCard(Vertical, can_focus=True):
         self._update_options()
 
     def action_confirm(self) -> None:
-        if self.session.finished:
+        if self.session.finished or self.session.answered:
             return
-        if self.session.answered:
-            self.session.advance()
-            if self.session.finished:
-                self._show_question()
-                self.post_message(self.Finished(self, self.session))
-            else:
-                self._show_question()
-        elif self.question.kind in ("choice", "curve"):
+        if self.question.kind in ("choice", "curve"):
             self.action_pick(self.highlight)
         else:
             self.query_one("#quiz-input", Input).focus()
 
-    def action_retake(self) -> None:
+    def action_next_question(self) -> None:
+        if self.session.finished or not self.session.answered:
+            return
+        self.session.advance()
+        self._show_question()
         if self.session.finished:
+            self.post_message(self.Finished(self, self.session))
+
+    def action_retake(self) -> None:
+        if self.session.finished and self.retakes:
             self.session = self._make_session()
             self._show_question()
 
@@ -353,15 +382,29 @@ class QuizCard(Vertical, can_focus=True):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Keep the Footer honest: only the keys that do something now are shown."""
         s = self.session
-        choosing = (not s.finished and not s.answered
-                    and self.question.kind in ("choice", "curve"))
+        on_choice = not s.finished and self.question.kind in ("choice", "curve")
         if action in ("pick", "move"):
-            return choosing
+            return on_choice and not s.answered
+        if action == "letter":  # swallowed after answering; see the module notes
+            return on_choice
         if action == "retake":
-            return s.finished
+            return s.finished and self.retakes
         if action == "confirm":
-            return not s.finished
+            return not s.finished and not s.answered
+        if action == "next_question":
+            return not s.finished and s.answered
         return True
+
+
+def _missed_line(question: Question, width: int = 72) -> str:
+    """A missed question in the end summary: its prompt, shortened, and the right answer
+    (an order is too long to repeat here; its explanation gave it)."""
+    if question.kind == "order":
+        return textwrap.shorten(question.prompt, width, placeholder="…")
+    answer = textwrap.shorten(question.right_answer, 28, placeholder="…")
+    prompt = textwrap.shorten(question.prompt, max(20, width - len(answer) - 3),
+                              placeholder="…")
+    return f"{prompt} → {answer}"
 
 
 class QuizView(SectionView):
@@ -462,7 +505,7 @@ class SayItBackView(SectionView):
     def compose(self) -> ComposeResult:
         yield Static(id="say-status")
         yield Static(id="say-prompt")
-        yield Input(placeholder="your answer, then enter", id="say-input")
+        yield FreeTextInput(placeholder="your answer, then enter", id="say-input")
         yield Static(id="say-ideas")
 
     def on_mount(self) -> None:
@@ -474,12 +517,15 @@ class SayItBackView(SectionView):
         self._shown_at = time.monotonic()
         box = self.query_one("#say-input", Input)
         if self.index >= len(self.prompts):
+            touched, total = self.ideas_touched()
             self.query_one("#say-status", Static).update(
-                f"All {len(self.prompts)} prompts answered.")
+                f"All {len(self.prompts)} prompts answered · key ideas touched: "
+                f"{touched}/{total}")
             self.query_one("#say-prompt", Static).update("Your answers are saved.")
             box.display = False
             self.query_one("#say-ideas", Static).update("\n\n".join(
-                f"[b]{escape(p.prompt)}[/b]\n{escape(self.answers.get(p.id, ''))}"
+                f"[b]{escape(p.prompt)}[/b]  ({sum(p.touched(self.answers[p.id]))}/"
+                f"{len(p.ideas)} key ideas)\n{escape(self.answers[p.id])}"
                 for p in self.prompts))
             return
         prompt = self.prompts[self.index]
@@ -518,8 +564,12 @@ class SayItBackView(SectionView):
             + "\n[dim]type again to improve it · enter on the empty box: next prompt[/dim]")
         event.input.value = ""
 
-    def _finish(self) -> None:
+    def ideas_touched(self) -> tuple[int, int]:
+        """Key ideas the latest answers touched, out of all the prompts' key ideas."""
         touched = sum(sum(p.touched(self.answers[p.id])) for p in self.prompts)
-        total = sum(len(p.ideas) for p in self.prompts)
+        return touched, sum(len(p.ideas) for p in self.prompts)
+
+    def _finish(self) -> None:
+        touched, total = self.ideas_touched()
         self.record_attempt(touched, total, True,
                             {"prompts": [p.id for p in self.prompts]})

@@ -79,13 +79,48 @@ async def test_arrows_and_enter_answer_wrong_then_explanation_names_the_right_on
         await pilot.pause()
         assert app.answered[0].response == "Sigmoid" and not app.answered[0].correct
         feedback = _text(app, "#quiz-feedback")
-        assert "✗ Not quite." in feedback and "the answer is ReLU" in feedback
+        assert "✗ Not quite. The answer is a) ReLU." in feedback
         assert "✓ 1 a) ReLU" in _options(app)
         assert "✗ 3 c) Sigmoid" in _options(app)
         await pilot.press("1")  # already answered: ignored
         assert len(app.answered) == 1
         await pilot.press("enter")
         assert app.finished and not app.finished[0].won and app.finished[0].score == 0
+        # the summary names what was missed and its right answer
+        assert f"✗ {q.prompt} → ReLU" in _text(app, "#quiz-options")
+
+
+def _footer_keys(app) -> dict[str, str]:
+    """What the Footer offers now: key → description (shown bindings only)."""
+    return {key: b.binding.description for key, b in app.screen.active_bindings.items()
+            if b.binding.show}
+
+
+async def test_footer_names_only_the_keys_that_work_now():
+    app = CardApp([bank.bank()["l1.curve.relu"], _numeric()])
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert _footer_keys(app) == {"1": "answer", "up": "choose"}
+        await pilot.press("1")
+        assert _footer_keys(app) == {"enter": "next"}
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _footer_keys(app) == {"enter": "answer"}  # the number box's own enter
+        await pilot.press("0", "enter", "enter")
+        await pilot.pause()
+        assert app.finished and _footer_keys(app) == {"r": "retake"}
+
+
+async def test_letters_stay_with_the_card_until_the_quiz_is_over():
+    """After answering, a stray letter (b is "previous section" on the level screen) is
+    swallowed by the card, so the run is not lost."""
+    app = CardApp([bank.bank()["l1.curve.relu"]])
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = app.query_one(QuizCard)
+        await pilot.press("b")
+        assert len(app.answered) == 1
+        assert card.check_action("letter", (1,)) and not card.check_action("pick", (1,))
+        await pilot.press("enter")
+        assert app.finished and not card.check_action("letter", (1,))
 
 
 async def test_typed_number_and_order():

@@ -63,10 +63,38 @@ async def test_home_shows_due_count_and_review_serves_due_questions(make_app):
         assert [a.correct for a in answers] == [True, True]
         assert all(not a.first_try for a in answers)
         assert app.store.due_cards() == []  # both moved into the future
+        # nothing is due now, so there is no second round to offer
+        assert "Nothing else is due" in str(card.query_one("#quiz-feedback", Static).render())
+        assert not card.check_action("retake", ())
+        await pilot.press("r")
+        assert card.session.finished
         await pilot.press("escape")
         await pilot.pause()
         assert "0 questions due" in str(app.screen.query_one(OptionList).get_option_at_index(
             app.screen.query_one(OptionList).option_count - 1).prompt)
+
+
+async def test_review_offers_another_round_of_what_it_missed_once_due(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        q = bank.bank()["l2.zero-init"]
+        past = datetime.now(timezone.utc) - timedelta(hours=1)
+        record_outcome(app.store, "l2.checkpoint", Outcome(q, False, "?", 2.0, True), now=past)
+        await pilot.press("r")
+        await pilot.pause()
+        from nntui.widgets.quiz_card import QuizCard
+
+        card = app.screen.query_one(QuizCard)
+        await pilot.press(str((card.question.answer + 1) % len(q.options) + 1), "enter")
+        assert card.session.finished and app.store.due_cards() == []
+        # once the relearning step has passed, the missed question is due again
+        app.store.save_card(q.id, app.store.load_cards()[q.id], past)
+        app.screen.post_message(QuizCard.Finished(card, card.session))
+        await pilot.pause()
+        assert "r: review the 1 question due now" in str(
+            card.query_one("#quiz-feedback", Static).render())
+        await pilot.press("r")
+        assert [x.id for x in card.session.questions] == [q.id]
 
 
 async def test_progress_screen_shows_scores_history_and_mastery(make_app):
@@ -87,10 +115,15 @@ async def test_progress_screen_shows_scores_history_and_mastery(make_app):
         assert "✓ Level 1 checkpoint" in scores and "best 9/10" in scores
         assert "2 attempts" in scores
         assert screen.query_one("#history").series["l1.checkpoint"] == ([1, 2], [60.0, 90.0])
+        store.record_attempt("l4.boss", 3, 15, False)
+        screen.refresh_progress()
+        # one time axis for every quiz: the boss run is the third quiz attempt
+        assert screen.query_one("#history").series["l4.boss"] == ([3], [20.0])
         mastery_text = str(screen.query_one("#mastery", Static).render())
         assert "logic-gates" in mastery_text and "proficient" in mastery_text
         overview = str(screen.query_one("#overview", Static).render())
         assert "Beginner" in overview and "1/11" in overview and "streak 1 day" in overview
+        assert "0 reviews due" in overview  # the one answer was right: not due yet
 
 
 def _fill(data_dir) -> None:

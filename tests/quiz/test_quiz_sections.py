@@ -119,7 +119,22 @@ async def test_say_it_back_stores_text_verbatim_and_shows_touched_ideas(make_app
                 view.query_one("#say-input").value = "gradient and chain rule"
                 await pilot.press("enter")
         assert view.index == len(view.prompts)
-        assert app.store.best("l4.lock-it-in") is not None
+        touched, total = view.ideas_touched()
+        best = app.store.best("l4.lock-it-in")
+        assert (best.score, best.max_score) == (touched, total) and 0 < touched < total
         assert "l4.lock-it-in" in app.store.completed_sections()
         summary = str(view.query_one("#say-ideas", Static).render())
         assert tricky in summary
+        assert f"key ideas touched: {touched}/{total}" in str(
+            view.query_one("#say-status", Static).render())
+        first = view.prompts[0]
+        assert f"({sum(first.touched(tricky))}/{len(first.ideas)} key ideas)" in summary
+
+
+async def test_say_it_back_footer_names_enter_and_f1(make_app):
+    app = make_app("l4.lock-it-in")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = {key: b.binding.description for key, b in app.screen.active_bindings.items()
+                 if b.binding.show}
+        assert shown["enter"] == "save / next" and shown["f1"] == "help"

@@ -16,6 +16,7 @@ from .solve_xor_model import ANGLE_STEP, OFFSET_STEP, XOR_X, XOR_Y, SolveXor
 
 XLIM = YLIM = (-0.5, 1.5)
 GRID = 48  # samples per side of the shaded output map
+CUT_COLOURS = {True: "#f2b134", False: "#8a8a8a"}  # selected cut, the other cut
 
 WHY_NOT = (
     "Why never 4/4: the line says 1 where w₁x₁ + w₂x₂ + b ≥ 0. Points 01 and 10 need "
@@ -123,10 +124,10 @@ class SolveXorView(SectionView):
         phase = ("Phase 1 · one line, no hidden layer" if g.phase == 1
                  else "Phase 2 · hidden layer on: two cuts")
         meter = Text(no_wrap=True, overflow="crop")
-        meter.append(f"{phase}   accuracy {score}/4 ", "bold")
-        meter.append(f"▕{bar_text(score, 4, 12)}▏")
+        meter.append(f"{phase}  accuracy {score}/4 ", "bold")
+        meter.append(f"▕{bar_text(score, 4, 8)}▏")
         if g.phase == 1:
-            meter.append(f"  best {g.best_phase1}/4 · max possible 3/4")
+            meter.append(f" best {g.best_phase1}/4, cap 3/4")
         self.query_one("#xor-meter", Static).update(meter)
         self.draw_canvas()
         self.query_one("#xor-table", Static).update(self.table())
@@ -146,12 +147,25 @@ class SolveXorView(SectionView):
         else:
             canvas.heatmap(g.output_grid(XLIM, YLIM, nx, ny), 0.0, 1.0,
                            cmap=("#1d2a3a", "#6b5a1c"))
-            for index, cut in enumerate(g.cuts):
+            # The selected cut is drawn last so it stays on top where the two cross; each
+            # cut's number sits on its "yes" side.
+            order = sorted(range(len(g.cuts)), key=lambda i: i == g.selected)
+            for index in order:
                 selected = index == g.selected
-                canvas.line(*cut.segment(), colour="#f2b134" if selected else "#8a8a8a",
+                canvas.line(*g.cuts[index].segment(), colour=CUT_COLOURS[selected],
                             char="•" if selected else "·")
+            for index in order:
+                canvas.text(*self.inside(g.cuts[index].yes_mark()), str(index + 1),
+                            colour=CUT_COLOURS[index == g.selected])
         canvas.points(XOR_X[:, 0], XOR_X[:, 1], XOR_Y.astype(int),
                       colours=["#7fb2ff", "#ffffff"], marker=["○", "●"])
+
+    @staticmethod
+    def inside(point: tuple[float, float], margin: float = 0.05) -> tuple[float, float]:
+        """The point moved just inside the canvas if it falls off it."""
+        x, y = point
+        return (min(XLIM[1] - margin, max(XLIM[0] + margin, x)),
+                min(YLIM[1] - margin, max(YLIM[0] + margin, y)))
 
     def table(self) -> Text:
         g = self.game
@@ -176,10 +190,10 @@ class SolveXorView(SectionView):
         g = self.game
         if g.phase == 1:
             (w1, w2), b = g.line.weights()
-            return Text(f"line: {w1:+.2f}·x₁ {w2:+.2f}·x₂ {b:+.2f} ≥ 0 → 1\n"
-                        f"angle {g.line.angle}°, offset {g.line.offset:+.1f}\n"
-                        f"←/→ turn {ANGLE_STEP}°  ↑/↓ shift {OFFSET_STEP}",
-                        no_wrap=True, overflow="crop")
+            text = (f"line: {w1:+.2f}·x₁ {w2:+.2f}·x₂ {b:+.2f} ≥ 0 → 1\n"
+                    f"angle {g.line.angle}°, offset {g.line.offset:+.1f}\n"
+                    f"←/→ turn {ANGLE_STEP}°  ↑/↓ shift {OFFSET_STEP}")
+            return Text(text.replace("-", "−"), no_wrap=True, overflow="crop")
         lines = []
         for index, cut in enumerate(g.cuts):
             mark = "▶" if index == g.selected else " "
@@ -189,4 +203,5 @@ class SolveXorView(SectionView):
         net = g.network()
         (v1, v2), c = net.weights[1][:, 0], net.biases[1][0]
         lines.append(f"out = σ({v1:.0f}·H1 {v2:+.0f}·H2 {c:+.0f})")
-        return Text("\n".join(lines), no_wrap=True, overflow="crop")
+        lines.append("each cut's number marks its yes side")
+        return Text("\n".join(lines).replace("-", "−"), no_wrap=True, overflow="crop")

@@ -60,6 +60,13 @@ class Cut:
         nx, ny = self.normal
         return np.array([nx, ny]) * sharpness, -self.offset * sharpness
 
+    def yes_mark(self, centre=(0.5, 0.5), gap: float = 0.15) -> tuple[float, float]:
+        """A point just on the "yes" side of the line, beside the point of the line nearest
+        ``centre``: where a label says which side is yes."""
+        nx, ny = self.normal
+        along = self.offset - (nx * centre[0] + ny * centre[1]) + gap
+        return centre[0] + nx * along, centre[1] + ny * along
+
     def segment(self, span: float = 3.0) -> tuple[float, float, float, float]:
         """Two far-apart points on the line, for drawing."""
         nx, ny = self.normal

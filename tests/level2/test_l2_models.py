@@ -56,6 +56,15 @@ def test_xor_phase2_two_cuts_win_and_one_cut_does_not():
     assert not game.won      # phase 1 can never be the win
 
 
+def test_xor_cut_label_sits_on_the_yes_side_near_the_line():
+    for angle in ANGLES:
+        for offset in (-0.5, 0.5, 1.2):
+            cut = Cut(angle, offset)
+            w, b = cut.weights()
+            x, y = cut.yes_mark()
+            assert 0.1 < w @ [x, y] + b < 0.2        # just across, on the side that says yes
+
+
 # --- Build a network -----------------------------------------------------------------
 
 def dense(units):

@@ -64,8 +64,14 @@ async def test_solve_xor_by_keys_records_the_win(make_app):
         v = view(app)
         await pilot.press(*["right"] * 24, *["up"] * 12)    # phase 1: spin and shift around
         assert v.game.score <= 3 and app.store.best("l2.solve-xor") is None
-        await pilot.press("space", "1", "shift+left", "down", "2", "shift+left",
-                          "shift+up")
+        meter = str(app.screen.query_one("#xor-meter").render())
+        assert "best 3/4, cap 3/4" in meter and len(meter) <= 78
+        await pilot.press("space", "1", "shift+left", "down", "2", "shift+left")
+        canvas = app.screen.query_one("#xor-canvas")
+        rows = [canvas.cell_text(r) for r in range(canvas.cell_size.height)]
+        assert sum(row.count("1") for row in rows) == 1 and sum(row.count("2") for row in rows) == 1
+        assert "−20·H2" in str(app.screen.query_one("#xor-params").render())
+        await pilot.press("shift+up")
         await pilot.pause()
         assert v.game.won
         assert isinstance(app.screen, ResultModal)

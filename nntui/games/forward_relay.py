@@ -150,8 +150,8 @@ class ForwardRelayView(SectionView):
         g = self.game
         controls = Text(no_wrap=True, overflow="crop")
         controls.append(f"Round {g.round} · wins {g.wins}   ", "bold")
-        controls.append(f"x₁ = {g.x[0]:+.1f}   x₂ = {g.x[1]:+.1f}   hidden neurons "
-                        f"{g.width} (of {WIDTHS[0]}–{WIDTHS[-1]})   fires {g.fires}")
+        controls.append(f"x₁ = {g.x[0]:+.1f}   x₂ = {g.x[1]:+.1f}   hidden {g.width} "
+                        f"(of {WIDTHS[0]}–{WIDTHS[-1]})   fires {g.fires}".replace("-", "−"))
         self.query_one("#relay-controls", Static).update(controls)
         net = self.query_one("#relay-net", NetworkDiagram)
         lit = g.lighting
@@ -178,12 +178,13 @@ class ForwardRelayView(SectionView):
             text.append(f"✗ output {g.output:.3f} ≤ {THRESHOLD}: not yet. Change the inputs "
                         "or the width and fire again.", "bold")
         elif step is not None and not step.is_input:
-            terms = " + ".join(f"{w:+.2f}·{a:+.2f}" for w, a in zip(step.weights, step.incoming))
+            terms = " + ".join(f"({w:+.2f})·({a:+.2f})"
+                               for w, a in zip(step.weights, step.incoming))
             kind = "tanh" if step.layer < len(g.model.sizes) - 1 else "σ"
-            text.append(f"z = {terms} {step.bias:+.2f} = {step.z:+.3f};  {kind}(z) = "
-                        f"{step.value:.3f}")
+            text.append(f"z = {terms} + ({step.bias:+.2f}) = {step.z:+.3f};  {kind}(z) = "
+                        f"{step.value:.3f}".replace("-", "−"))
         elif step is not None:
-            text.append(f"input x{step.neuron + 1} = {step.value:+.1f}")
+            text.append(f"input x{'₁₂'[step.neuron]} = {step.value:+.1f}".replace("-", "−"))
         else:
             text.append("Set the inputs, then press space to fire. Goal: output above "
                         f"{THRESHOLD}.")

@@ -162,6 +162,24 @@ async def test_forward_relay_fires_and_wins(make_app):
         assert v.game.model.sizes == [2, 4, 1]
 
 
+async def test_forward_relay_status_shows_the_engine_sum_of_the_lit_neuron(make_app):
+    app = make_app("l2.forward-relay")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        v: ForwardRelayView = view(app)
+        await pilot.press("left", "left", "space")              # x₁ = −0.2
+        for _ in range(3):                                       # x₁, x₂, then hidden 1 light
+            v.beat()
+        step = v.game.lighting.current
+        assert step.layer == 1 and step.neuron == 0
+        z = float(v.game.model.forward_trace([v.game.x])[0][0][0, 0])  # zs of hidden layer
+        status = str(app.screen.query_one("#relay-status").render())
+        assert f"= {z:+.3f}".replace("-", "−") in status and "-" not in status
+        assert "(−0.20)" in status
+        controls = str(app.screen.query_one("#relay-controls").render())
+        assert "x₁ = −0.2" in controls and len(controls) <= 78
+
+
 async def test_build_network_edits_are_saved_between_runs(make_app):
     app = make_app("l2.build-network")
     async with app.run_test(size=SIZE) as pilot:

@@ -19,9 +19,13 @@ PALETTE_KEYS = "1234567890"
 
 
 def palette_text() -> Text:
-    text = Text(no_wrap=False)
-    text.append("Add below ▶: ", "bold")
-    for key, kind in zip(PALETTE_KEYS, PALETTE):
+    """The ten palette keys on two lines (five each), so no key is split from its name."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    lead = "Add below ▶: "
+    text.append(lead, "bold")
+    for index, (key, kind) in enumerate(zip(PALETTE_KEYS, PALETTE)):
+        if index == 5:
+            text.append("\n" + " " * len(lead))
         text.append(key, "bold reverse")
         text.append(f" {kind}  ")
     return text
@@ -56,25 +60,26 @@ class BuildNetworkView(SectionView):
         "Digits add a layer below the selected one: 1 Input, 2 Dense, 3 Conv2D, 4 MaxPool, "
         "5 LSTM, 6 Attention, 7 BatchNorm, 8 Dropout, 9 Flatten, 0 Output. ↑/↓ select a layer, "
         "shift+↑/↓ move it, ←/→ change its highlighted setting, enter picks the next setting, "
-        "delete (or x) removes it, r puts the example design back, c clears. Shapes leave out "
+        "x (or delete) removes it, r puts the example design back, c clears. Shapes leave out "
         "the batch: (features,), (steps, features) or (height, width, channels). Convolutions "
         "use stride 1 and no padding; pooling uses a stride equal to its window. Your design "
         "is saved as you go."
     )
     BINDINGS = [
-        Binding("up", "select(-1)", "select"),
-        Binding("down", "select(1)", "select", show=False),
-        Binding("k", "select(-1)", "select", show=False),
-        Binding("j", "select(1)", "select", show=False),
-        Binding("shift+up", "move(-1)", "move"),
+        # Short labels and key names: at 80 columns every editing key fits in the Footer.
+        Binding("up", "select(-1)", "layer", key_display="↑↓"),
+        Binding("down", "select(1)", "layer", show=False),
+        Binding("k", "select(-1)", "layer", show=False),
+        Binding("j", "select(1)", "layer", show=False),
+        Binding("shift+up", "move(-1)", "move", key_display="⇧↑↓"),
         Binding("shift+down", "move(1)", "move down", show=False),
-        Binding("left", "adjust(-1)", "setting"),
-        Binding("right", "adjust(1)", "setting", show=False),
-        Binding("h", "adjust(-1)", "− setting", show=False),
-        Binding("l", "adjust(1)", "+ setting", show=False),
-        Binding("enter", "next_field", "next"),
-        Binding("delete", "remove", "remove"),
-        Binding("x", "remove", "remove", show=False),
+        Binding("left", "adjust(-1)", "value", key_display="←→"),
+        Binding("right", "adjust(1)", "value", show=False),
+        Binding("h", "adjust(-1)", "− value", show=False),
+        Binding("l", "adjust(1)", "+ value", show=False),
+        Binding("enter", "next_field", "field"),
+        Binding("x", "remove", "remove"),
+        Binding("delete", "remove", "remove", show=False),
         Binding("backspace", "remove", "remove", show=False),
         Binding("r", "reset", "example"),
         Binding("c", "clear", "clear"),
@@ -151,7 +156,7 @@ class BuildNetworkView(SectionView):
         status = Text(analysis.status)
         layer = self.builder.current
         if layer is not None and FIELDS[layer.kind]:
-            status.append(f"\n←/→ changes {self.builder.field_name} of layer "
-                          f"{self.builder.selected + 1}; enter picks another setting.",
+            status.append(f"\n←/→ changes the {self.builder.field_name} of layer "
+                          f"{self.builder.selected + 1}; enter moves to its next field.",
                           "not bold")
         self.query_one("#bn-status", Static).update(status)

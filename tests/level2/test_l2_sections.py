@@ -186,6 +186,11 @@ async def test_build_network_edits_are_saved_between_runs(make_app):
         await pilot.pause()
         v = view(app)
         assert v.builder.analyse().valid
+        palette = str(app.screen.query_one("#bn-palette").render()).splitlines()
+        assert len(palette) == 2 and "5 LSTM" in palette[0] and "7 BatchNorm" in palette[1]
+        footer = {key.description: key.region for key in app.screen.query("FooterKey")}
+        for label in ("layer", "value", "move", "field", "remove", "example", "clear"):
+            assert footer[label].width and footer[label].right <= SIZE[0], label
         await pilot.press("k", "k", "k", "k", "2")               # Dense right after Conv2D
         status = v.builder.analyse().status
         assert "needs a Flatten" in status

@@ -1,7 +1,8 @@
 """Evaluate a numeric question's ``check`` expression with the engine.
 
 A check is a small arithmetic expression over engine functions, e.g. ``sigmoid(0.3)``,
-``mlp_params([4, 8, 6, 1])`` or ``ce([2.0, 1.0, 0.1], [0])``. Only literals, arithmetic, calls
+``mlp_params([4, 8, 6, 1])``, ``ce([2.0, 1.0, 0.1], [0])`` or
+``perceptron_w([0.2], -1, 0.5, [1], 1)`` (the weights after one perceptron-rule update). Only literals, arithmetic, calls
 to the names below, lists and indexing are allowed, so a question file cannot run code.
 """
 
@@ -15,6 +16,7 @@ import numpy as np
 from nntui.engine import init, losses, params
 from nntui.engine.activations import ACTIVATIONS, softmax
 from nntui.engine.neuron import neuron
+from nntui.engine.perceptron import Perceptron
 
 
 def _scalar(fn):
@@ -30,6 +32,8 @@ def _names() -> dict:
         softmax=lambda z: [float(v) for v in softmax(np.asarray(z, dtype=np.float64))],
         neuron=lambda x, w, b, activation="sigmoid": neuron(x, w, b, activation).a,
         neuron_z=lambda x, w, b: neuron(x, w, b, "linear").z,
+        perceptron_w=lambda w, b, lr, x, y: [float(v) for v in Perceptron(
+            len(w), lr, w, b).update(x, y).w_after],
         dense_params=params.dense_params,
         conv2d_params=params.conv2d_params,
         rnn_params=params.rnn_params,

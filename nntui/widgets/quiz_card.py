@@ -30,8 +30,8 @@ the quiz is over, so a stray ``b`` (the level screen's "previous section") canno
 
 from __future__ import annotations
 
+import random
 import textwrap
-import zlib
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -166,9 +166,11 @@ class QuizCard(Vertical, can_focus=True):
             self.session = session
 
     def __init__(self, make_session: Callable[[], QuizSession], *, show_pass: bool = True,
-                 **kwargs) -> None:
-        """``show_pass=False`` hides the pass mark (review sessions are not passed or failed)."""
+                 seed: int | None = None, **kwargs) -> None:
+        """``show_pass=False`` hides the pass mark (review sessions are not passed or failed);
+        ``seed`` makes the scramble of order questions repeatable (tests)."""
         super().__init__(**kwargs)
+        self._rng = random.Random(seed)
         self._make_session = make_session
         self.show_pass = show_pass
         self.session = make_session()
@@ -217,9 +219,12 @@ class QuizCard(Vertical, can_focus=True):
         if q.kind == "curve":
             curve.plot(q.curve, q.x_range)
         if q.kind == "order":
-            self._order = shuffled(range(len(q.steps)), seed=zlib.crc32(q.id.encode()))
-            if self._order == list(range(len(q.steps))):  # never show it already solved
-                self._order = self._order[1:] + self._order[:1]
+            # A fresh scramble each time, never the solved order and never a plain reversal,
+            # so the answer cannot be learnt as a letter pattern.
+            steps = list(range(len(q.steps)))
+            self._order = steps
+            while self._order in (steps, steps[::-1]):
+                self._order = self._rng.sample(steps, len(steps))
         box.display = self._typed()
         box.disabled = False
         box.value = ""
@@ -428,7 +433,7 @@ class QuizView(SectionView):
         return QuizSession(questions, self.pass_mark, seen=seen)
 
     def compose(self) -> ComposeResult:
-        yield QuizCard(self.new_session, id="quiz-card")
+        yield QuizCard(self.new_session, seed=self.seed, id="quiz-card")
 
     def on_quiz_card_answered(self, event: QuizCard.Answered) -> None:
         if self.store is not None:

@@ -90,3 +90,20 @@ def test_checks_cannot_run_code():
         evaluate("__import__('os').system('true')")
     with pytest.raises(ValueError):
         evaluate("sigmoid.__class__")
+
+
+def test_numbers_quoted_in_curve_explanations_match_the_engine():
+    """The SiLU explanation quotes its dip; the plotted curve must show the same minimum."""
+    import numpy as np
+
+    from nntui.engine.activations import ACTIVATIONS
+
+    q = BANK["l1.curve.silu"]
+    xs = np.linspace(*q.x_range, 2001)
+    dip = float(ACTIVATIONS["silu"].f(xs).min())
+    assert f"{dip:.2f}".replace("-", "−") in q.explanation
+
+
+def test_perceptron_question_is_one_engine_update():
+    q = BANK["l1.perceptron-rule"]
+    assert q.check.startswith("perceptron_w(") and evaluate(q.check) == q.value

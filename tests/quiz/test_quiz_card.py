@@ -172,3 +172,15 @@ async def test_question_mark_opens_help_from_the_answer_box_but_is_typed_in_free
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_order_steps_are_scrambled_afresh_each_run_never_solved_or_reversed():
+    app = CardApp([_order()])
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = app.query_one(QuizCard)
+        seen = set()
+        for _ in range(8):
+            seen.add(tuple(card._order))
+            await pilot.press("a", "b", "c", "d", "enter", "enter", "r")
+        assert len(seen) > 1
+        assert not seen & {(0, 1, 2, 3), (3, 2, 1, 0)}

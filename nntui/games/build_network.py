@@ -49,7 +49,8 @@ def stack_text(builder: NetworkBuilder) -> Text:
         text.append("\n")
     if not builder.layers:
         text.append("  (empty)\n")
-    text.append(f"{'total':>57} {analysis.total:>9,}\n", "bold")
+    label = "total" if analysis.valid else "total so far"
+    text.append(f"{label:>57} {analysis.total:>9,}\n", "bold")
     return text
 
 

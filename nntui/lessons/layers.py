@@ -16,7 +16,7 @@ MAX_LAYERS = 8
 
 def breakdown(sizes) -> str:
     """"4·8+8 = 40 + …" one term per pair of layers, from the engine's dense count."""
-    return " + ".join(str(dense_params(a, b)) for a, b in zip(sizes[:-1], sizes[1:]))
+    return " + ".join(f"{dense_params(a, b):,}" for a, b in zip(sizes[:-1], sizes[1:]))
 
 
 class LayersView(LessonView):
@@ -88,20 +88,25 @@ class LayersView(LessonView):
         self.sizes, self.picked = list(EXAMPLE), 1
         self.redraw()
 
+    def role(self, index: int) -> str:
+        return "input" if index == 0 else "output" if index == len(self.sizes) - 1 else "hidden"
+
     @property
     def total(self) -> int:
         return mlp_param_count(self.sizes)
 
     def redraw(self) -> None:
+        self.scroll_home(animate=False)  # keys edit the counter, so keep it in view
         text = Text(no_wrap=True, overflow="ellipsis")
-        text.append("Parameter counter  ", "bold")
+        text.append("Parameter counter", "bold")
+        text.append(f" · {self.role(self.picked)} layer picked\n  ")
+        # Sizes alone (the first is the input, the last the output) keep even eight layers of
+        # 1024 on one line at 80 columns.
         for index, n in enumerate(self.sizes):
-            role = "in" if index == 0 else "out" if index == len(self.sizes) - 1 else "hid"
-            cell = f"{role} {n}"
             if index == self.picked:
-                text.append(f"[{cell}]", "bold reverse")
+                text.append(f"[{n}]", "bold reverse")
             else:
-                text.append(f" {cell} ")
+                text.append(f" {n} ")
             if index < len(self.sizes) - 1:
                 text.append("→")
         text.append("\n")

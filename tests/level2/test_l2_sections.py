@@ -31,6 +31,13 @@ async def test_layers_counter_edits_sizes(make_app):
         await pilot.press("x", "r")
         assert v.sizes == [4, 8, 6, 1]
         assert "101 parameters" in str(app.screen.query_one("#layers-counter").render())
+        await pilot.press("pagedown", "pagedown")
+        assert v.scroll_y > 0
+        await pilot.press(*["shift+up"] * 30)                # hidden 8 → 308, counter in view
+        assert v.scroll_y == 0
+        counter = str(app.screen.query_one("#layers-counter").render())
+        assert "hidden layer picked" in counter and "[308]" in counter
+        assert f"= 1,540 + 1,854 + 7 = {4 * 308 + 308 + 308 * 6 + 6 + 7:,} parameters" in counter
         assert "l2.layers" in app.store.completed_sections()
 
 

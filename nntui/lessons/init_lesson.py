@@ -15,7 +15,7 @@ from nntui.widgets.slider import Slider
 
 DEPTH = 6
 PROBE_WIDTH_LIMIT = 256  # keeps the live probe instant
-STARTS = (("zeros", "zero"), ("large", "N(0,1)·3"), ("xavier_uniform", "Xavier"))
+STARTS = (("zeros", "zero"), ("large", f"N(0,1)·{I.LARGE_STD:g}"), ("xavier_uniform", "Xavier"))
 
 
 def signal_spread(init: str, width: int, depth: int = DEPTH, seed: int = 0) -> list[float]:

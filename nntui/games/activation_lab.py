@@ -7,14 +7,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from nntui.engine.activations import ACTIVATIONS
+from nntui.engine.activations import ACTIVATIONS, max_slope
 from nntui.widgets.chart import Chart
 from nntui.widgets.choice import Choice
 from nntui.widgets.section import LessonText, SectionView
 from nntui.widgets.slider import Slider
 
 from .activation_lab_model import LAB_ACTIVATIONS, ActivationLab
-from .focus_keys import FOCUS_BINDINGS
+from .focus_keys import FOCUS_BINDINGS, CompactSlider, digit_bindings
+from .number_text import num
 
 
 def facts_text(lab: ActivationLab) -> Text:
@@ -35,9 +36,7 @@ class ActivationLabView(SectionView):
             "and b.")
     BINDINGS = [
         *FOCUS_BINDINGS,
-        *[Binding(str(i + 1), f"pick({i})", "pick" if i == 0 else name, show=i == 0,
-                  key_display="1-9" if i == 0 else None)
-          for i, name in enumerate(LAB_ACTIVATIONS)],
+        *digit_bindings("pick", LAB_ACTIVATIONS, "pick"),
         Binding("r", "reset", "reset w, b"),
     ]
     DEFAULT_CSS = """
@@ -53,13 +52,15 @@ class ActivationLabView(SectionView):
     def compose(self):
         options = [(ACTIVATIONS[n].display, n) for n in LAB_ACTIVATIONS]
         yield Choice("activation", options, "sigmoid", id="al-pick")
-        yield Slider("w", 1.0, -3.0, 3.0, 0.1, 1.0, fmt="{:+.1f}", label_width=10, id="al-w")
-        yield Slider("b", 0.0, -3.0, 3.0, 0.1, 1.0, fmt="{:+.1f}", label_width=10, id="al-b")
+        for key, start in (("w", 1.0), ("b", 0.0)):
+            yield CompactSlider(key, start, -3.0, 3.0, 0.1, 1.0, fmt="{:+.1f}", label_width=10,
+                                id=f"al-{key}")
         with Horizontal(id="al-charts"):
             yield Chart(id="al-f")
             yield Chart(id="al-df")
         yield Static(id="al-facts")
-        yield LessonText(self.section.id)
+        yield LessonText(self.section.id, {f"{name}_peak": max_slope(name)
+                                           for name in ("sigmoid", "tanh", "relu")})
 
     def on_mount(self) -> None:
         self.redraw()
@@ -88,7 +89,11 @@ class ActivationLabView(SectionView):
         xs, ys = lab.curve()
         _, ns = lab.neuron_curve()
         _, ds = lab.slope()
-        self.query_one("#al-f", Chart).plot_series(
-            {"f(x)": (xs, ys), f"f({lab.w:+.1f}x{lab.b:+.1f})": (xs, ns)}, title=name)
+        if lab.w == 1.0 and lab.b == 0.0:  # the neuron's curve would hide f(x) exactly
+            series = {"f(x) = neuron": (xs, ys)}
+        else:
+            plus = "−" if lab.b < 0 else "+"
+            series = {"f(x)": (xs, ys), f"f({num(lab.w)}x {plus} {num(abs(lab.b))})": (xs, ns)}
+        self.query_one("#al-f", Chart).plot_series(series, title=name)
         self.query_one("#al-df", Chart).plot_series({"f′(x)": (xs, ds)}, title=f"{name} slope")
         self.query_one("#al-facts", Static).update(facts_text(lab))

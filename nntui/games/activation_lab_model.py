@@ -41,10 +41,6 @@ class ActivationLab:
     def activation(self):
         return ACTIVATIONS[self.name]
 
-    def cycle(self, step: int = 1) -> None:
-        i = LAB_ACTIVATIONS.index(self.name)
-        self.name = LAB_ACTIVATIONS[(i + step) % len(LAB_ACTIVATIONS)]
-
     def curve(self) -> tuple[np.ndarray, np.ndarray]:
         """The plain activation f(x)."""
         return self.xs, self.activation.f(self.xs)

@@ -12,8 +12,9 @@ from nntui.widgets.result import ResultModal
 from nntui.widgets.section import LessonText, SectionView
 from nntui.widgets.slider import Slider
 
-from .focus_keys import FOCUS_BINDINGS
+from .focus_keys import FOCUS_BINDINGS, CompactSlider
 from .light_network_model import TOLERANCE, WEIGHT_RANGE, LightNetwork
+from .number_text import num
 
 BAR = 30
 
@@ -23,13 +24,14 @@ def circuit_text(game: LightNetwork) -> Text:
     r = game.result
     glow = shade_char(game.output) * 5
     sw = ["[ON ]" if s else "[off]" for s in game.switches]
+    w = [num(v, sign=True) for v in game.weights]
     lines = [
-        f" x₁ {sw[0]} ─── w₁ = {game.weights[0]:+.1f} ──╮        ╭─────╮",
+        f" x₁ {sw[0]} ─── w₁ = {w[0]} ──╮        ╭─────╮",
         f"                          ├─ Σ ──▶ │{glow}│  brightness {game.output:.3f}",
-        f" x₂ {sw[1]} ─── w₂ = {game.weights[1]:+.1f} ──╯        ╰─────╯",
+        f" x₂ {sw[1]} ─── w₂ = {w[1]} ──╯        ╰─────╯",
         "",
-        f" z = w₁·x₁ + w₂·x₂ = {r.w[0]:+.1f}·{r.x[0]:.0f} {r.w[1]:+.1f}·{r.x[1]:.0f}"
-        f" = {r.z:+.2f}    σ(z) = {r.a:.3f}",
+        f" z = w₁·x₁ + w₂·x₂ = {num(r.w[0], brackets=True)}·{r.x[0]:.0f}"
+        f" + {num(r.w[1], brackets=True)}·{r.x[1]:.0f} = {num(r.z, 2)}    σ(z) = {r.a:.3f}",
         f" bulb   ▕{bar_text(game.output, 1.0, BAR)}▏ {game.output:.3f}",
         f" target ▕{bar_text(game.target, 1.0, BAR)}▏ {game.target:.3f}",
     ]
@@ -44,8 +46,8 @@ class LightNetworkView(SectionView):
             "and a new target appears. Every check is kept in your progress.")
     BINDINGS = [
         *FOCUS_BINDINGS,
-        Binding("1", "flip(0)", "switch x₁"),
-        Binding("2", "flip(1)", "switch x₂"),
+        Binding("1", "flip(0)", "flip x₁"),
+        Binding("2", "flip(1)", "flip x₂"),
         Binding("enter", "check", "check"),
     ]
     DEFAULT_CSS = """
@@ -54,19 +56,19 @@ class LightNetworkView(SectionView):
     LightNetworkView #ln-status { height: auto; margin: 1 0; }
     """
 
-    def __init__(self, section, seed: int | None = None, **kwargs) -> None:
-        super().__init__(section, **kwargs)
-        self.game = LightNetwork(seed=0 if seed is None else seed)
-
     def compose(self):
+        # Seeded by how many checks this learner has made, so a return visit brings new
+        # targets while a fresh progress file (and every test) starts the same way.
+        store = self.store
+        self.game = LightNetwork(seed=len(store.attempts(self.section.id)) if store else 0)
         yield Static(id="ln-target")
         yield Static(id="ln-circuit")
         lo, hi = WEIGHT_RANGE
         for i in (0, 1):
-            yield Slider(f"w{'₁₂'[i]}", 0.0, lo, hi, 0.1, 1.0, fmt="{:+.1f}", label_width=3,
-                         id=f"ln-w{i}")
+            yield CompactSlider(f"w{'₁₂'[i]}", 0.0, lo, hi, 0.1, 1.0, fmt="{:+.1f}",
+                                label_width=3, id=f"ln-w{i}")
         yield Static(id="ln-status")
-        yield LessonText(self.section.id)
+        yield LessonText(self.section.id, {"both_off": self.game.output})  # switches start off
 
     def on_mount(self) -> None:
         self.redraw()
@@ -104,12 +106,13 @@ class LightNetworkView(SectionView):
         gap = f"|brightness − target| = {g.gap:.3f}"
         if g.last_check is False:
             return f"✗ Not yet: {gap}, it must be ≤ {TOLERANCE}. Adjust and press enter again."
-        near = "✓ close enough, press enter" if g.close_enough else f"needs ≤ {TOLERANCE}"
-        return f"{gap} ({near}) · rounds won {g.rounds_won} · checks {g.checks}"
+        near = "✓ close enough: press enter" if g.close_enough else f"needs ≤ {TOLERANCE}"
+        return f"{gap} ({near}) · won {g.rounds_won} of {g.checks} checks"
 
     def redraw(self) -> None:
         g = self.game
         self.query_one("#ln-target", Static).update(
-            f"Round {g.round} · make the bulb glow at {g.target:.2f} (within {TOLERANCE})")
+            f"Round {g.round} · make the bulb glow at {g.target:.2f} (within {TOLERANCE}) · "
+            "enter checks")
         self.query_one("#ln-circuit", Static).update(circuit_text(g))
         self.query_one("#ln-status", Static).update(self.status())

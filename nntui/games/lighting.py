@@ -25,7 +25,8 @@ this neuron) and ``bias`` (``None`` for inputs). ``step.terms`` gives the produc
 * ``set_input(x)`` / ``refresh()`` recompute the steps from the model (after the input or the
   weights changed) and reset.
 * ``is_lit(layer, neuron)``, ``value_of(layer, neuron)`` (``None`` while dark),
-  ``layer_values(layer)`` (lit values or ``None`` per neuron), ``output`` (the network's output
+  ``layer_values(layer)`` (lit values or ``None`` per neuron), ``values_by_layer()`` (that for
+  every layer), ``output`` (the network's output
   vector from the trace), ``sizes``.
 """
 
@@ -122,6 +123,10 @@ class Lighting:
 
     def layer_values(self, layer: int) -> list[float | None]:
         return [self.value_of(layer, j) for j in range(self.model.sizes[layer])]
+
+    def values_by_layer(self) -> list[list[float | None]]:
+        """``layer_values`` of every layer: what ``NetworkDiagram.set_values`` takes."""
+        return [self.layer_values(layer) for layer in range(len(self.model.sizes))]
 
     # --- actions -------------------------------------------------------------
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from rich.text import Text
 from textual.binding import Binding
 from textual.timer import Timer
@@ -12,8 +11,9 @@ from nntui.widgets.network import NetworkDiagram
 from nntui.widgets.section import LessonText, SectionView
 from nntui.widgets.slider import Slider
 
-from .focus_keys import FOCUS_BINDINGS
+from .focus_keys import FOCUS_BINDINGS, CompactSlider
 from .lighting import LightStep
+from .number_text import num
 from .numbers_flowing_model import INPUT_RANGE, SIZES, NumbersFlowing
 
 PLAY_SECONDS = 0.7
@@ -32,8 +32,10 @@ def describe(step: LightStep | None) -> str:
     name = node_name(step.layer, step.neuron)
     if step.is_input:
         return f"{name} = {step.value:.2f}: an input just passes its number on."
-    terms = " ".join(f"{w:+.2f}·{a:.2f}" for w, a in zip(step.weights, step.incoming))
-    return (f"{name} = σ({terms} {step.bias:+.2f}) = σ({step.z:+.3f}) = {step.value:.3f}")
+    terms = " + ".join(f"{num(w, 2, brackets=True)}·{num(a, 2, brackets=True)}"
+                       for w, a in zip(step.weights, step.incoming))
+    return (f"{name} = σ({terms} + {num(step.bias, 2, brackets=True)}) = σ({num(step.z, 3)})"
+            f" = {step.value:.3f}")
 
 
 def weights_text(flow: NumbersFlowing) -> Text:
@@ -41,10 +43,11 @@ def weights_text(flow: NumbersFlowing) -> Text:
     b1, b2 = flow.model.biases
     lines = []
     for j in range(SIZES[1]):
-        ws = "  ".join(f"{node_name(0, i)}→{W1[i, j]:+.2f}" for i in range(SIZES[0]))
-        lines.append(f"into {node_name(1, j)}: {ws}  bias {b1[j]:+.2f}")
-    ws = "  ".join(f"{node_name(1, i)}→{W2[i, 0]:+.2f}" for i in range(SIZES[1]))
-    lines.append(f"into ŷ:  {ws}  bias {b2[0]:+.2f}")
+        ws = "  ".join(f"{node_name(0, i)}→{num(W1[i, j], 2, sign=True)}"
+                       for i in range(SIZES[0]))
+        lines.append(f"into {node_name(1, j)}: {ws}  bias {num(b1[j], 2, sign=True)}")
+    ws = "  ".join(f"{node_name(1, i)}→{num(W2[i, 0], 2, sign=True)}" for i in range(SIZES[1]))
+    lines.append(f"into ŷ:  {ws}  bias {num(b2[0], 2, sign=True)}")
     return Text("\n".join(lines), no_wrap=True, overflow="crop")
 
 
@@ -56,7 +59,7 @@ class NumbersFlowingView(SectionView):
             "r switches every light off. ◉ marks the neuron that just lit.")
     BINDINGS = [
         *FOCUS_BINDINGS,
-        Binding("p", "play", "play/pause"),
+        Binding("p", "play", "play"),
         Binding("s", "step", "step"),
         Binding("enter", "step", "step", show=False),
         Binding("r", "reset", "reset"),
@@ -74,12 +77,13 @@ class NumbersFlowingView(SectionView):
     def compose(self):
         lo, hi = INPUT_RANGE
         for i in (0, 1):
-            yield Slider(f"x{'₁₂'[i]}", self.flow.inputs[i], lo, hi, 0.1, 1.0, fmt="{:+.1f}",
-                         label_width=3, id=f"nf-x{i}")
+            yield CompactSlider(f"x{'₁₂'[i]}", self.flow.inputs[i], lo, hi, 0.1, 1.0,
+                                fmt="{:+.1f}", label_width=3, id=f"nf-x{i}")
         yield NetworkDiagram(list(SIZES), layer_names=["in", "hidden", "out"], id="nf-net")
         yield Static(id="nf-now")
         yield Static(weights_text(self.flow), id="nf-weights")
-        yield LessonText(self.section.id)
+        first = self.flow.model.weights[0][0, 0]  # the text reads the first wire as an example
+        yield LessonText(self.section.id, {"first_weight": num(first, 2, sign=True)})
 
     def on_mount(self) -> None:
         self.query_one("#nf-net", NetworkDiagram).set_weights(self.flow.model.weights)
@@ -90,11 +94,22 @@ class NumbersFlowingView(SectionView):
         return self.timer is not None
 
     def on_slider_changed(self, event: Slider.Changed) -> None:
-        self.pause()
-        self.flow.set_input(int(event.slider.id[-1]), event.value)
+        self.sync_inputs()
         self.redraw()
 
+    def sync_inputs(self) -> None:
+        """Take the inputs from the sliders; a changed input turns the lights off.
+
+        A key (s, p) can overtake the slider's Changed message, so the actions call this too:
+        otherwise the late message would switch off the lights the key just lit."""
+        for i in (0, 1):
+            value = self.query_one(f"#nf-x{i}", Slider).value
+            if value != self.flow.inputs[i]:
+                self.pause()
+                self.flow.set_input(i, value)
+
     def action_play(self) -> None:
+        self.sync_inputs()
         if self.playing:
             self.pause()
         else:
@@ -103,6 +118,7 @@ class NumbersFlowingView(SectionView):
         self.redraw()
 
     def action_step(self) -> None:
+        self.sync_inputs()
         self.pause()
         self.flow.step()
         self.after_light()
@@ -134,10 +150,8 @@ class NumbersFlowingView(SectionView):
 
     def redraw(self) -> None:
         light = self.flow.lighting
-        values = [list(light.layer_values(layer))
-                  for layer in range(len(SIZES))]
         net = self.query_one("#nf-net", NetworkDiagram)
-        net.set_values(values)
+        net.set_values(light.values_by_layer())
         current = light.current
         if current is None:
             net.clear_highlight()

@@ -39,8 +39,5 @@ class NumbersFlowing:
     def tick(self):
         return self.lighting.tick()
 
-    def toggle_play(self) -> None:
-        self.lighting.toggle_play()
-
     def reset(self) -> None:
         self.lighting.reset()

@@ -13,6 +13,7 @@ from nntui.widgets.canvas import Canvas
 from nntui.widgets.choice import Choice
 from nntui.widgets.section import LessonText, SectionView
 
+from .focus_keys import digit_bindings
 from .perceptron_rule_model import RULE_GATES, PerceptronRun
 
 LIM = (-0.5, 1.5)
@@ -81,7 +82,7 @@ class PerceptronRuleView(SectionView):
         Binding("e", "epoch", "epoch"),
         Binding("p", "play", "play/pause"),
         Binding("r", "reset", "reset"),
-        *[Binding(str(i + 1), f"gate({i})", g, show=False) for i, g in enumerate(RULE_GATES)],
+        *digit_bindings("gate", RULE_GATES, "pick gate", show=False),
     ]
     DEFAULT_CSS = """
     PerceptronRuleView #pr-top { height: 12; }
@@ -101,7 +102,7 @@ class PerceptronRuleView(SectionView):
             yield Canvas(LIM, LIM, id="pr-plot")
             yield Static(id="pr-info")
         yield Static(id="pr-verdict")
-        yield LessonText(self.section.id)
+        yield LessonText(self.section.id, {"lr": self.run.lr})
 
     def on_mount(self) -> None:
         self.redraw()
@@ -175,6 +176,8 @@ class PerceptronRuleView(SectionView):
         run = self.run
         w, b = run.state
         canvas = self.query_one("#pr-plot", Canvas).clear()
+        canvas.border_title = "x₂ ↑" if run.n_inputs == 2 else ""
+        canvas.border_subtitle = "x₁ →"
         xs = np.linspace(*LIM, GRID)
         gx, gy = np.meshgrid(xs, xs)
         pts = np.column_stack([gx.ravel(), gy.ravel()])[:, : run.n_inputs]

@@ -15,7 +15,7 @@ class Event:
     year: str
     title: str
     text: str
-    mood: str  # "spring" (progress) or "winter" (a slump)
+    mood: str  # "spring" (progress), "setback" (a blow) or "winter" (a slump)
 
 
 EVENTS: tuple[Event, ...] = (
@@ -27,7 +27,7 @@ EVENTS: tuple[Event, ...] = (
           "examples. It is built in hardware and greeted with huge expectations.", "spring"),
     Event("1969", "The XOR critique", "Marvin Minsky and Seymour Papert prove in their book "
           "Perceptrons that one layer cannot compute XOR or anything else that no straight "
-          "line separates. Nobody yet knows how to train several layers.", "winter"),
+          "line separates. Nobody yet knows how to train several layers.", "setback"),
     Event("1970s", "The first winter", "Funding and interest drain away. Research moves to "
           "symbolic AI and expert systems, and neural networks become a fringe topic.",
           "winter"),
@@ -65,6 +65,3 @@ class Timeline:
     @property
     def seen_all(self) -> bool:
         return len(self.visited) == len(self.events)
-
-    def winters(self) -> list[Event]:
-        return [e for e in self.events if e.mood == "winter"]

@@ -12,7 +12,8 @@ from nntui.widgets.result import ResultModal
 from nntui.widgets.section import LessonText, SectionView
 from nntui.widgets.slider import Slider
 
-from .focus_keys import FOCUS_BINDINGS
+from .focus_keys import FOCUS_BINDINGS, CompactSlider, digit_bindings
+from .number_text import num
 from .tune_neuron_model import (FALSE_AT_MOST, GATE_NAMES, TRUE_AT_LEAST, WEIGHT_RANGE,
                                 WEIGHT_STEP, Z_NEEDED, TuneNeuron)
 
@@ -26,9 +27,9 @@ def table_text(game: TuneNeuron) -> Text:
     text = Text(no_wrap=True, overflow="crop", end="")
     text.append(" x₁ x₂  want       z   output                  \n", "bold")
     for r in game.rows:
-        want = "1 (≥0.8)" if r.target else "0 (≤0.2)"
+        want = f"1 (≥{TRUE_AT_LEAST})" if r.target else f"0 (≤{FALSE_AT_MOST})"
         mark = "✓" if r.ok else "✗"
-        text.append(f"  {r.x1}  {r.x2}  {want}  {r.z:+6.2f}   {r.output:.3f} "
+        text.append(f"  {r.x1}  {r.x2}  {want}  {num(r.z, 2, sign=True):>6}   {r.output:.3f} "
                     f"▕{bar_text(r.output, 1.0, 10)}▏ ")
         text.append(mark + "\n", "bold green" if r.ok else "bold red")
     return text
@@ -43,9 +44,7 @@ class TuneNeuronView(SectionView):
             "line says why.")
     BINDINGS = [
         *FOCUS_BINDINGS,
-        *[Binding(str(i + 1), f"gate({i})", "pick gate" if i == 0 else name, show=i == 0,
-                  key_display="1-5" if i == 0 else None)
-          for i, name in enumerate(GATE_NAMES)],
+        *digit_bindings("gate", GATE_NAMES, "pick gate"),
         Binding("r", "reset", "reset"),
     ]
     DEFAULT_CSS = """
@@ -61,8 +60,8 @@ class TuneNeuronView(SectionView):
         lo, hi = WEIGHT_RANGE
         yield Choice("gate", list(GATE_NAMES), "AND", label_width=4, id="tn-gate")
         for key, label in (("w1", "w₁"), ("w2", "w₂"), ("b", "b")):
-            yield Slider(label, 0.0, lo, hi, WEIGHT_STEP, 2.0, fmt="{:+.1f}", label_width=4,
-                         id=f"tn-{key}")
+            yield CompactSlider(label, 0.0, lo, hi, WEIGHT_STEP, 2.0, fmt="{:+.1f}",
+                                label_width=4, id=f"tn-{key}")
         yield Static(id="tn-table")
         yield Static(id="tn-status")
         yield LessonText(self.section.id, {"z_needed": Z_NEEDED})
@@ -75,6 +74,7 @@ class TuneNeuronView(SectionView):
     def on_choice_changed(self, event: Choice.Changed) -> None:
         self.game.set_gate(event.value)
         self.redraw()
+        self.check_win()  # the sliders may already solve the gate just picked
 
     def on_slider_changed(self, event: Slider.Changed) -> None:
         key = event.slider.id.removeprefix("tn-")
@@ -93,7 +93,7 @@ class TuneNeuronView(SectionView):
 
     def status(self) -> str:
         g = self.game
-        if g.gate == "XOR":
+        if not g.possible:
             return f"Score {g.score}/4 · {XOR_WHY}"
         if g.won:
             return f"Score 4/4 · ★ {g.gate} won: this neuron is an {g.gate} gate."
@@ -111,5 +111,6 @@ class TuneNeuronView(SectionView):
             return
         self.record_attempt(4, 4, True, {"gate": g.gate, "w1": g.w1, "w2": g.w2, "b": g.b})
         self.app.push_screen(ResultModal(
-            f"{g.gate} gate", f"All four rows right with w₁ = {g.w1:+.1f}, w₂ = {g.w2:+.1f}, "
-            f"b = {g.b:+.1f}. Try another gate (1–5).", won=True))
+            f"{g.gate} gate", f"All four rows right with w₁ = {num(g.w1, sign=True)}, "
+            f"w₂ = {num(g.w2, sign=True)}, b = {num(g.b, sign=True)}. Try another gate (1–5).",
+            won=True))

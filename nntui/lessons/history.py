@@ -6,10 +6,11 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Static
 
+from nntui.engine.activations import max_slope
 from nntui.games.timeline_model import Timeline
 from nntui.widgets.section import LessonView
 
-MOOD = {"spring": "▲ progress", "winter": "▼ winter"}
+MOOD = {"spring": "▲ progress", "setback": "▼ setback", "winter": "❄ winter"}
 
 
 def axis_text(line: Timeline) -> Text:
@@ -61,6 +62,9 @@ class HistoryView(LessonView):
         yield Static(id="hi-axis")
         yield Static(id="hi-card")
         yield self.lesson_text()
+
+    def values(self) -> dict:
+        return {"sigmoid_peak": max_slope("sigmoid")}
 
     def on_mount(self) -> None:
         self.redraw()

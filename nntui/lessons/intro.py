@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from textual.binding import Binding
 from textual.timer import Timer
 from textual.widgets import Static
@@ -63,10 +62,8 @@ class IntroView(LessonView):
         self.redraw()
 
     def redraw(self) -> None:
-        light = self.pulses.lighting
-        values = [list(light.layer_values(layer))
-                  for layer in range(len(SIZES))]
-        self.query_one("#in-net", NetworkDiagram).set_values(values)
+        self.query_one("#in-net", NetworkDiagram).set_values(
+            self.pulses.lighting.values_by_layer())
         state = "paused (p plays)" if self.paused else "flowing (p pauses)"
         self.query_one("#in-caption", Static).update(
             f"Wave {self.pulses.waves + 1}: {self.pulses.lit_layers}/{len(SIZES)} layers lit · "

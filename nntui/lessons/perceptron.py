@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from nntui.engine.neuron import neuron
 from nntui.games.focus_keys import FOCUS_BINDINGS
+from nntui.games.number_text import num
 from nntui.widgets.formula import FormulaCard
 from nntui.widgets.section import LessonView
 from nntui.widgets.slider import Slider
@@ -17,12 +19,6 @@ SYMBOLS = [
     ("σ", "the activation, here the sigmoid, squashing the sum into (0, 1)"),
     ("y", "the output: how strongly the neuron fires"),
 ]
-
-
-def num(v: float) -> str:
-    """A slider value in a formula: negatives in brackets, one decimal."""
-    text = f"{v + 0.0:.1f}".replace("-", "−")
-    return f"({text})" if v < 0 else text
 
 
 class PerceptronView(LessonView):
@@ -45,12 +41,13 @@ class PerceptronView(LessonView):
         self.show_live()
 
     def values(self) -> dict:
-        return result_values(compute(self.inputs))
+        v = result_values(compute(self.inputs))
+        return {**v, "z_text": num(v["z"], 2), "sigma_at_zero": neuron([0.0], [0.0], 0.0).a}
 
     def live_line(self) -> str:
         v = self.values()
-        return (f"y = σ({num(v['w1'])}×{num(v['x1'])} + {num(v['w2'])}×{num(v['x2'])} + "
-                f"{num(v['b'])}) = σ({v['z']:.2f}) = {v['a']:.3f}")
+        w1, x1, w2, x2, b = (num(v[k], brackets=True) for k in ("w1", "x1", "w2", "x2", "b"))
+        return f"y = σ({w1}×{x1} + {w2}×{x2} + {b}) = σ({v['z_text']}) = {v['a']:.3f}"
 
     def show_live(self) -> None:
         self.query_one("#pc-card", FormulaCard).set_live(self.live_line())

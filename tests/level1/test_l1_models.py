@@ -8,6 +8,7 @@ from nntui.engine.perceptron import GATES, Perceptron
 from nntui.games.activation_lab_model import LAB_ACTIVATIONS, ActivationLab
 from nntui.games.intro_pulses_model import IntroPulses
 from nntui.games.light_network_model import TOLERANCE, LightNetwork
+from nntui.games.number_text import num
 from nntui.games.numbers_flowing_model import NumbersFlowing
 from nntui.games.perceptron_rule_model import PerceptronRun
 from nntui.games.timeline_model import Timeline
@@ -119,13 +120,15 @@ def test_rule_step_by_step_applies_the_update():
 def test_activation_facts_hold_the_curriculum_figures():
     lab = ActivationLab("sigmoid")
     assert lab.facts().max_slope == pytest.approx(0.25)
+    assert not lab.facts().zero_centred and lab.facts().range == "(0, 1)"
     lab.name = "tanh"
     assert lab.facts().max_slope == pytest.approx(1.0) and lab.facts().zero_centred
-    lab.cycle(-1)
-    assert lab.name == "sigmoid"
-    for _ in LAB_ACTIVATIONS:
-        lab.cycle()
-    assert lab.name == "sigmoid"
+    for name in LAB_ACTIVATIONS:  # every activation on offer has its facts and a note
+        lab.name = name
+        facts = lab.facts()
+        assert facts.range and facts.note and facts.formula and facts.derivative
+        _, slope = lab.slope()
+        assert facts.max_slope >= np.max(np.abs(slope)) - 1e-9
 
 
 def test_neuron_curve_moves_with_weight_and_bias():
@@ -169,4 +172,19 @@ def test_timeline_moves_and_names_two_winters():
     assert line.index == 0
     years = [line.move(1).year for _ in range(10)]
     assert years[-1] == "2012" and line.seen_all
-    assert len({e.year for e in line.winters()}) >= 2
+    # exactly two winters, and each is followed by the event that ended it
+    winters = [i for i, e in enumerate(line.events) if e.mood == "winter"]
+    assert [line.events[i].year for i in winters] == ["1970s", "1990s–2000s"]
+    assert [line.events[i + 1].year for i in winters] == ["1986", "2012"]
+    assert all(line.events[i + 1].mood == "spring" for i in winters)
+
+
+# --- formula text ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value, kwargs, text", [
+    (-0.4, {}, "−0.4"), (-0.4, {"brackets": True}, "(−0.4)"), (0.6, {"sign": True}, "+0.6"),
+    (-0.04, {"sign": True}, "+0.0"), (-0.0, {"brackets": True}, "0.0"),
+    (0.6667, {"decimals": 3}, "0.667")])
+def test_numbers_read_as_formula_text(value, kwargs, text):
+    assert num(value, **kwargs) == text

@@ -90,6 +90,8 @@ async def test_activation_lab_picks_and_bends(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         v = view(app)
+        # w = 1, b = 0: the neuron's curve is f(x) itself, drawn once so it cannot hide f(x)
+        assert list(v.query_one("#al-f").series) == ["f(x) = neuron"]
         await pilot.press("4")  # tanh
         await pilot.pause()
         assert v.lab.name == "tanh"
@@ -97,7 +99,7 @@ async def test_activation_lab_picks_and_bends(make_app):
         await pilot.press("down", "shift+right")  # w: 1 → 2
         await pilot.pause()
         assert v.lab.w == 2.0
-        xs, ys = v.query_one("#al-f").series["f(+2.0x+0.0)"]
+        xs, ys = v.query_one("#al-f").series["f(2.0x + 0.0)"]
         assert np.allclose(ys, np.tanh(2 * np.array(xs)))
         await pilot.press("3")
         await pilot.pause()
@@ -110,18 +112,28 @@ async def test_worked_neuron_defaults_and_recompute(make_app):
         await pilot.pause()
         v = view(app)
         values = v.values()
-        assert values["z"] == pytest.approx(0.7) and round(values["a"], 3) == 0.668
+        assert values["z_value"] == pytest.approx(0.7) and round(values["a"], 3) == 0.668
         text = v.query_one("#lesson-text").source
-        assert "z = +0.600 + (+0.000) + (+0.1) = **+0.700**" in text and "≈ **0.668**" in text
+        assert "w₂·x₂ = (−0.4) × 0.0 = 0.000" in text  # negatives in brackets, no "−0"
+        assert "z = 0.600 + 0.000 + 0.1 = **0.700**" in text and "≈ **0.668**" in text
+        assert "e^(−0.700)" in text
+        closing = text.split("With the starting")[1]
+        assert "w = [0.6, −0.4]" in closing and "σ(0.7) ≈ 0.668" in closing
         await pilot.press("down", "right")  # x₂: 0 → 0.1
         await pilot.pause()
         assert v.inputs["x2"] == 0.1
-        assert v.values()["z"] == pytest.approx(0.7 - 0.04)
+        assert v.values()["z_value"] == pytest.approx(0.7 - 0.04)
         text = v.query_one("#lesson-text").source  # the steps on screen follow the change
-        assert "= **+0.660**" in text and "+0.700" not in text.split("With the starting")[0]
+        steps = text.split("With the starting")[0]
+        assert "(−0.4) × 0.1 = −0.040" in steps and "+ (−0.040) + 0.1 = **0.660**" in steps
+        assert "0.700" not in steps
+        await pilot.press("down", "shift+left", "shift+left")  # w₁: 0.6 → −1.4
+        await pilot.pause()
+        assert v.values()["a"] == neuron([1.0, 0.1], [-1.4, -0.4], 0.1).a
+        assert "leans towards no" in v.query_one("#lesson-text").source
         await pilot.press("r")
         await pilot.pause()
-        assert v.values()["z"] == pytest.approx(0.7)
+        assert v.values()["z_value"] == pytest.approx(0.7)
 
 
 async def test_perceptron_lesson_live_line_follows_sliders(make_app):
@@ -224,3 +236,115 @@ async def test_slider_values_reach_the_model(make_app):
         slider.value = 2.0
         await pilot.pause()
         assert view(app).game.b == 2.0
+
+
+def footer_keys(app) -> dict[str, str]:
+    """The Footer entries that are fully on screen: description → key shown."""
+    from textual.widgets._footer import FooterKey
+
+    width = app.size.width
+    return {k.description: k.key_display for k in app.screen.query(FooterKey)
+            if k.description and k.region.width and k.region.right <= width - 12}  # ^p palette
+
+
+@pytest.mark.parametrize("section, wanted", [
+    ("l1.light-network", {"adjust", "flip x₁", "flip x₂", "check"}),
+    ("l1.tune-neuron", {"pick gate", "reset"}),
+    ("l1.numbers-flowing", {"adjust", "play", "step", "reset"}),
+    ("l1.activation-lab", {"pick", "reset w, b"}),
+    ("l1.worked-neuron", {"adjust", "example"}),
+])
+async def test_footer_shows_the_game_keys_at_80_columns(make_app, section, wanted):
+    app = make_app(section)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("down")  # a slider has the focus
+        await pilot.pause()
+        assert wanted <= set(footer_keys(app))
+
+
+async def test_tune_neuron_picking_a_gate_the_sliders_already_solve_wins_it(make_app):
+    app = make_app("l1.tune-neuron")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        v = view(app)
+        # OR's weights (w₁ = w₂ = 4, b = −2) while AND is picked: 2/4, nothing recorded
+        await pilot.press("down", "shift+right", "shift+right", "down", "shift+right",
+                          "shift+right", "down", "shift+left")
+        await pilot.pause()
+        assert v.game.gate == "AND" and v.game.score == 2
+        assert app.store.attempts("l1.tune-neuron") == []
+        await pilot.press("2")  # OR
+        await pilot.pause()
+        assert v.game.gate == "OR" and v.game.won
+        assert isinstance(app.screen, ResultModal)
+        await pilot.press("enter")
+        assert [a.details["gate"] for a in app.store.attempts("l1.tune-neuron")] == ["OR"]
+        await pilot.press("1", "2")  # back to OR again: a gate is recorded once a visit
+        await pilot.pause()
+        assert not isinstance(app.screen, ResultModal)
+        assert len(app.store.attempts("l1.tune-neuron")) == 1
+        table = str(v.query_one("#tn-table").render())
+        assert table.count("✓") == 4 and "−2.00" in table
+
+
+async def test_light_network_brings_new_targets_on_a_return_visit(make_app):
+    from nntui.games.light_network_model import LightNetwork
+
+    app = make_app("l1.light-network")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # one (lost) check
+        await pilot.pause()
+        first = view(app).game.target
+        assert "σ(0) = 0.5: a half-lit bulb" in view(app).query_one("LessonText").source
+    assert first == LightNetwork(seed=0).target
+    app = make_app("l1.light-network")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert view(app).game.target == LightNetwork(seed=1).target
+
+
+async def test_numbers_flowing_text_quotes_the_real_first_weight(make_app):
+    app = make_app("l1.numbers-flowing")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        v = view(app)
+        w = v.flow.model.weights[0][0, 0]
+        shown = f"{w:+.2f}".replace("-", "−")
+        assert f'"x₁→{shown}" in the first row' in v.query_one("LessonText").source
+        assert f"x₁→{shown}" in str(v.query_one("#nf-weights").render()).splitlines()[0]
+
+
+async def test_perceptron_rule_plot_names_its_axes_and_text_quotes_the_rate(make_app):
+    app = make_app("l1.perceptron-rule")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        v = view(app)
+        plot = v.query_one("#pr-plot")
+        assert (plot.border_title, plot.border_subtitle) == ("x₂ ↑", "x₁ →")
+        assert f"η (here {v.run.lr:g})" in v.query_one("LessonText").source
+        await pilot.press("3")  # NOT has one input: no vertical axis to name
+        await pilot.pause()
+        assert plot.border_title == "" and v.run.n_inputs == 1
+
+
+async def test_history_marks_exactly_two_winters(make_app):
+    app = make_app("l1.history")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        v = view(app)
+        assert str(v.query_one("#hi-axis").render()).count("❄") == 2
+        assert "at most 0.25), so the early layers" in v.query_one("LessonText").source
+        await pilot.press("right", "right")
+        assert "▼ setback" in str(v.query_one("#hi-card").render())
+
+
+async def test_numbers_flowing_a_step_right_after_an_input_change_is_kept(make_app):
+    app = make_app("l1.numbers-flowing")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        v = view(app)
+        v.query_one("#nf-x1", Slider).value = -0.5  # its Changed message is still queued…
+        v.action_step()  # …when a quick s arrives
+        assert v.flow.inputs == (1.0, -0.5) and v.flow.lighting.position == 1
+        await pilot.pause()  # the late message must not switch the light off again
+        assert v.flow.lighting.position == 1

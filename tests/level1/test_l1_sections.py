@@ -1,5 +1,7 @@
 """Pilot tests: open each Level 1 section at 80×24, drive it by keys, assert what changed."""
 
+from contextlib import asynccontextmanager
+
 import numpy as np
 import pytest
 
@@ -14,11 +16,17 @@ def view(app):
     return app.screen.view
 
 
-async def test_tune_neuron_wins_and_records_and_gives_xor_three(make_app):
-    app = make_app("l1.tune-neuron")
+@asynccontextmanager
+async def opened(make_app, section_id):
+    """The app at 80×24 with the section open and settled: (app, pilot, section view)."""
+    app = make_app(section_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        v = view(app)
+        yield app, pilot, view(app)
+
+
+async def test_tune_neuron_wins_and_records_and_gives_xor_three(make_app):
+    async with opened(make_app, "l1.tune-neuron") as (app, pilot, v):
         # AND: w₁ = w₂ = +4, b = −6 by coarse steps of 2
         await pilot.press("down", "shift+right", "shift+right", "down", "shift+right",
                           "shift+right", "down", "shift+left", "shift+left", "shift+left")
@@ -37,10 +45,7 @@ async def test_tune_neuron_wins_and_records_and_gives_xor_three(make_app):
 
 
 async def test_light_network_check_loses_then_wins_a_round(make_app):
-    app = make_app("l1.light-network")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        v = view(app)
+    async with opened(make_app, "l1.light-network") as (app, pilot, v):
         target = v.game.target
         await pilot.press("enter")  # both switches off: 0.5, never within 0.1
         await pilot.pause()
@@ -66,10 +71,7 @@ async def test_light_network_check_loses_then_wins_a_round(make_app):
 
 
 async def test_perceptron_rule_steps_and_names_the_xor_cycle(make_app):
-    app = make_app("l1.perceptron-rule")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        v = view(app)
+    async with opened(make_app, "l1.perceptron-rule") as (app, pilot, v):
         await pilot.press("s")
         assert v.run.row == 1 and v.run.state == ((0.0, 0.0), -1.0)
         await pilot.press("e", "e", "e", "e", "e", "e")
@@ -86,10 +88,7 @@ async def test_perceptron_rule_steps_and_names_the_xor_cycle(make_app):
 
 
 async def test_activation_lab_picks_and_bends(make_app):
-    app = make_app("l1.activation-lab")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        v = view(app)
+    async with opened(make_app, "l1.activation-lab") as (app, pilot, v):
         # w = 1, b = 0: the neuron's curve is f(x) itself, drawn once so it cannot hide f(x)
         assert list(v.query_one("#al-f").series) == ["f(x) = neuron"]
         await pilot.press("4")  # tanh
@@ -107,10 +106,7 @@ async def test_activation_lab_picks_and_bends(make_app):
 
 
 async def test_worked_neuron_defaults_and_recompute(make_app):
-    app = make_app("l1.worked-neuron")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        v = view(app)
+    async with opened(make_app, "l1.worked-neuron") as (app, pilot, v):
         values = v.values()
         assert values["z_value"] == pytest.approx(0.7) and round(values["a"], 3) == 0.668
         text = v.query_one("#lesson-text").source
@@ -137,10 +133,7 @@ async def test_worked_neuron_defaults_and_recompute(make_app):
 
 
 async def test_perceptron_lesson_live_line_follows_sliders(make_app):
-    app = make_app("l1.perceptron")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        v = view(app)
+    async with opened(make_app, "l1.perceptron") as (app, pilot, v):
         before = v.values()["a"]
         await pilot.press("down", "down", "shift+right")  # w₁ 0.5 → 1.5
         await pilot.pause()
@@ -150,10 +143,7 @@ async def test_perceptron_lesson_live_line_follows_sliders(make_app):
 
 
 async def test_numbers_flowing_steps_match_the_engine(make_app):
-    app = make_app("l1.numbers-flowing")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        v = view(app)
+    async with opened(make_app, "l1.numbers-flowing") as (app, pilot, v):
         await pilot.press("down", "shift+left")  # x₂: 0.5 → −0.5
         await pilot.pause()
         assert v.flow.inputs == (1.0, -0.5)
@@ -172,10 +162,7 @@ async def test_numbers_flowing_steps_match_the_engine(make_app):
 
 
 async def test_intro_pulses_flow_and_pause(make_app):
-    app = make_app("l1.intro")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        v = view(app)
+    async with opened(make_app, "l1.intro") as (app, pilot, v):
         assert v.timer is not None
         v.beat()
         assert v.pulses.lit_layers == 1
@@ -197,10 +184,7 @@ async def test_intro_pulses_flow_and_pause(make_app):
 
 
 async def test_history_timeline_moves_and_completes_when_all_seen(make_app):
-    app = make_app("l1.history")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        v = view(app)
+    async with opened(make_app, "l1.history") as (app, pilot, v):
         await pilot.press("right", "right")
         assert v.timeline.current.year == "1969"
         assert "l1.history" not in app.store.completed_sections()
@@ -211,10 +195,7 @@ async def test_history_timeline_moves_and_completes_when_all_seen(make_app):
 
 
 async def test_match_shape_scores_and_records(make_app):
-    app = make_app("l1.match-shape")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        v = view(app)
+    async with opened(make_app, "l1.match-shape") as (app, pilot, v):
         card = v.query_one("QuizCard")
         total = len(v.questions())
         assert total >= 4
@@ -263,10 +244,7 @@ async def test_footer_shows_the_game_keys_at_80_columns(make_app, section, wante
 
 
 async def test_tune_neuron_picking_a_gate_the_sliders_already_solve_wins_it(make_app):
-    app = make_app("l1.tune-neuron")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        v = view(app)
+    async with opened(make_app, "l1.tune-neuron") as (app, pilot, v):
         # OR's weights (w₁ = w₂ = 4, b = −2) while AND is picked: 2/4, nothing recorded
         await pilot.press("down", "shift+right", "shift+right", "down", "shift+right",
                           "shift+right", "down", "shift+left")
@@ -304,10 +282,7 @@ async def test_light_network_brings_new_targets_on_a_return_visit(make_app):
 
 
 async def test_numbers_flowing_text_quotes_the_real_first_weight(make_app):
-    app = make_app("l1.numbers-flowing")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        v = view(app)
+    async with opened(make_app, "l1.numbers-flowing") as (app, pilot, v):
         w = v.flow.model.weights[0][0, 0]
         shown = f"{w:+.2f}".replace("-", "−")
         assert f'"x₁→{shown}" in the first row' in v.query_one("LessonText").source
@@ -315,10 +290,7 @@ async def test_numbers_flowing_text_quotes_the_real_first_weight(make_app):
 
 
 async def test_perceptron_rule_plot_names_its_axes_and_text_quotes_the_rate(make_app):
-    app = make_app("l1.perceptron-rule")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        v = view(app)
+    async with opened(make_app, "l1.perceptron-rule") as (app, pilot, v):
         plot = v.query_one("#pr-plot")
         assert (plot.border_title, plot.border_subtitle) == ("x₂ ↑", "x₁ →")
         assert f"η (here {v.run.lr:g})" in v.query_one("LessonText").source
@@ -328,10 +300,7 @@ async def test_perceptron_rule_plot_names_its_axes_and_text_quotes_the_rate(make
 
 
 async def test_history_marks_exactly_two_winters(make_app):
-    app = make_app("l1.history")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        v = view(app)
+    async with opened(make_app, "l1.history") as (app, pilot, v):
         assert str(v.query_one("#hi-axis").render()).count("❄") == 2
         assert "at most 0.25), so the early layers" in v.query_one("LessonText").source
         await pilot.press("right", "right")
@@ -339,12 +308,44 @@ async def test_history_marks_exactly_two_winters(make_app):
 
 
 async def test_numbers_flowing_a_step_right_after_an_input_change_is_kept(make_app):
-    app = make_app("l1.numbers-flowing")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        v = view(app)
+    async with opened(make_app, "l1.numbers-flowing") as (app, pilot, v):
         v.query_one("#nf-x1", Slider).value = -0.5  # its Changed message is still queued…
         v.action_step()  # …when a quick s arrives
         assert v.flow.inputs == (1.0, -0.5) and v.flow.lighting.position == 1
         await pilot.pause()  # the late message must not switch the light off again
         assert v.flow.lighting.position == 1
+
+
+async def test_help_lists_the_slider_keys_the_footer_leaves_out(make_app):
+    from nntui.screens.help import section_keys_markdown
+
+    app = make_app("l1.light-network")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        keys = section_keys_markdown(view(app))
+        for row in ("`←→` | adjust", "`shift+←→` | adjust in big steps", "`enter` | check",
+                    "`1` | flip x₁", "`2` | flip x₂"):
+            assert row in keys
+
+
+async def test_perceptron_rule_play_runs_to_the_end_and_stops(make_app):
+    async with opened(make_app, "l1.perceptron-rule") as (app, pilot, v):
+        await pilot.press("2", "p")  # OR, play
+        assert v.playing and "▶ playing" in str(v.query_one("#pr-verdict").render())
+        while not v.run.finished:
+            v.advance()  # what each timer beat does, without waiting for the beats
+        assert v.run.converged and not v.playing and v.timer is None
+        await pilot.press("p")  # nothing left to play: stays stopped
+        assert not v.playing
+
+
+async def test_match_shape_a_failed_run_is_recorded_as_lost(make_app):
+    async with opened(make_app, "l1.match-shape") as (app, pilot, v):
+        card = v.query_one("QuizCard")
+        total = len(v.questions())
+        for _ in range(total):
+            wrong = (card.question.answer + 1) % len(card.question.options)
+            await pilot.press(str(wrong + 1), "enter")
+        await pilot.pause()
+        best = app.store.best("l1.match-shape")
+        assert best is not None and not best.won and best.score == 0

@@ -51,6 +51,15 @@ def weights_text(flow: NumbersFlowing) -> Text:
     return Text("\n".join(lines), no_wrap=True, overflow="crop")
 
 
+class FlowDiagram(NetworkDiagram):
+    """The diagram with its legend kept under a lit neuron: the line below the diagram
+    already names that neuron (h₂ = σ(…)), and the diagram's own "h1[2]" would give the
+    same neuron a second name."""
+
+    def describe_highlight(self) -> str:
+        return ""
+
+
 class NumbersFlowingView(SectionView):
     """Set two inputs; play, step or reset a wave of lights through a 2 → 3 → 1 network."""
 
@@ -79,7 +88,7 @@ class NumbersFlowingView(SectionView):
         for i in (0, 1):
             yield CompactSlider(f"x{'₁₂'[i]}", self.flow.inputs[i], lo, hi, 0.1, 1.0,
                                 fmt="{:+.1f}", label_width=3, id=f"nf-x{i}")
-        yield NetworkDiagram(list(SIZES), layer_names=["in", "hidden", "out"], id="nf-net")
+        yield FlowDiagram(list(SIZES), layer_names=["in", "hidden", "out"], id="nf-net")
         yield Static(id="nf-now")
         yield Static(weights_text(self.flow), id="nf-weights")
         first = self.flow.model.weights[0][0, 0]  # the text reads the first wire as an example

@@ -153,6 +153,8 @@ async def test_numbers_flowing_steps_match_the_engine(make_app):
         out = v.flow.model.forward(np.array([[1.0, -0.5]]))[0, 0]
         assert light.value_of(2, 0) == out
         assert f"{out:.3f}" in str(v.query_one("#nf-now").render())
+        diagram = str(v.query_one("#nf-net").render())  # one name per neuron: ŷ, not out[1]
+        assert "◉" in diagram and "out[1]" not in diagram and "━ +strong" in diagram
         await pilot.press("r")
         assert light.position == 0
         await pilot.press("p")

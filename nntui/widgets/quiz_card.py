@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import random
 import textwrap
+import time
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -137,10 +138,9 @@ class QuizCard(Vertical, can_focus=True):
 
     # Short Footer entries: at 80 columns they share the line with the level screen's keys.
     BINDINGS = [
-        Binding("1", "pick(0)", "answer", key_display="1-4"),
-        *[Binding(str(n + 1), f"pick({n})", show=False) for n in range(1, 4)],
+        *[Binding(str(n + 1), f"pick({n})", show=False) for n in range(4)],
         *[Binding(ch, f"letter({n})", show=False) for n, ch in enumerate(LETTERS)],
-        Binding("up", "move(-1)", "choose", key_display="↑↓⏎"),
+        Binding("up", "move(-1)", "answer", key_display="1-4 ↑↓⏎"),
         Binding("down", "move(1)", show=False),
         Binding("k", "move(-1)", show=False),
         Binding("j", "move(1)", show=False),
@@ -517,8 +517,6 @@ class SayItBackView(SectionView):
         self._show()
 
     def _show(self) -> None:
-        import time
-
         self._shown_at = time.monotonic()
         box = self.query_one("#say-input", Input)
         if self.index >= len(self.prompts):
@@ -529,8 +527,8 @@ class SayItBackView(SectionView):
             self.query_one("#say-prompt", Static).update("Your answers are saved.")
             box.display = False
             self.query_one("#say-ideas", Static).update("\n\n".join(
-                f"[b]{escape(p.prompt)}[/b]  ({sum(p.touched(self.answers[p.id]))}/"
-                f"{len(p.ideas)} key ideas)\n{escape(self.answers[p.id])}"
+                f"[b]{escape(p.prompt)}[/b]\n{sum(p.touched(self.answers[p.id]))}/"
+                f"{len(p.ideas)} key ideas: {escape(self.answers[p.id])}"
                 for p in self.prompts))
             return
         prompt = self.prompts[self.index]
@@ -543,8 +541,6 @@ class SayItBackView(SectionView):
             "[dim]Key ideas appear here once you answer.[/dim]")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        import time
-
         event.stop()
         prompt = self.prompts[self.index]
         text = event.value
@@ -557,9 +553,9 @@ class SayItBackView(SectionView):
             return
         self.answers[prompt.id] = text
         if self.store is not None:
-            first = not self.store.answers(question_id=prompt.id)
             self.store.record_answer(self.section.id, prompt.id, prompt.is_enough(text), text,
-                                     time.monotonic() - self._shown_at, first)
+                                     time.monotonic() - self._shown_at,
+                                     not seen_before(self.store, prompt.id))
         touched = prompt.touched(text)
         lines = [f"{'✓' if hit else '·'} {escape(idea.label)}"
                  for idea, hit in zip(prompt.ideas, touched)]

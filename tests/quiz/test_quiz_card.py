@@ -99,7 +99,7 @@ def _footer_keys(app) -> dict[str, str]:
 async def test_footer_names_only_the_keys_that_work_now():
     app = CardApp([bank.bank()["l1.curve.relu"], _numeric()])
     async with app.run_test(size=(80, 24)) as pilot:
-        assert _footer_keys(app) == {"1": "answer", "up": "choose"}
+        assert _footer_keys(app) == {"up": "answer"}  # shown as "1-4 ↑↓⏎ answer"
         await pilot.press("1")
         assert _footer_keys(app) == {"enter": "next"}
         await pilot.press("enter")

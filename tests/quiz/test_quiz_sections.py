@@ -128,7 +128,7 @@ async def test_say_it_back_stores_text_verbatim_and_shows_touched_ideas(make_app
         assert f"key ideas touched: {touched}/{total}" in str(
             view.query_one("#say-status", Static).render())
         first = view.prompts[0]
-        assert f"({sum(first.touched(tricky))}/{len(first.ideas)} key ideas)" in summary
+        assert f"{sum(first.touched(tricky))}/{len(first.ideas)} key ideas: {tricky}" in summary
 
 
 async def test_say_it_back_footer_names_enter_and_f1(make_app):

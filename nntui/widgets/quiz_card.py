@@ -420,8 +420,9 @@ class QuizView(SectionView):
     pass_mark: ClassVar[float] = PASS_MARK
 
     HELP = ("Answer with **1–4** or **a–d** (or **↑/↓** and **enter**). Numbers and orders are "
-            "typed, then **enter**. Every answer is kept and comes back later for review. "
-            "Pass mark: 70 %.")
+            "typed, then **enter**. After the explanation, **enter** goes on; at the end **r** "
+            "takes the quiz again in a new order. Every answer is kept and comes back later "
+            f"for review. Pass mark: {PASS_MARK:.0%}.")
 
     def questions(self) -> list[Question]:
         raise NotImplementedError

@@ -160,6 +160,7 @@ class ForwardRelayView(SectionView):
             v is not None for v in lit.layer_values(layer)) else None
             for layer in range(len(g.model.sizes))])
         net.set_class(g.won, "-gold")
+        net.set_badge((len(g.model.sizes) - 1, 0), "★" if g.won else None)  # gold without colour
         if g.won:
             net.highlight(node=(len(g.model.sizes) - 1, 0))
         elif lit.current is not None:

@@ -22,7 +22,7 @@ def compact_number(value: float | None, width: int = 5) -> str:
     if v != v:
         text = "nan"
     elif v in (float("inf"), float("-inf")):
-        text = "∞" if v > 0 else "-∞"
+        text = "∞" if v > 0 else "−∞"
     else:
         text = ""
         for decimals in (2, 1, 0):
@@ -32,4 +32,5 @@ def compact_number(value: float | None, width: int = 5) -> str:
                 break
         if not text:
             text = f"{v:.0e}".replace("e+0", "e").replace("e-0", "e-")
+    text = text.replace("-", "−")  # a true minus sign, same width, easier to read
     return text.rjust(width)[-width:] if len(text) > width else text.rjust(width)

@@ -106,10 +106,12 @@ class NetworkDiagram(Widget):
         self._weights: list[np.ndarray | None] = [None] * (len(layers) - 1)
         self._hl_nodes: set[tuple[int, int]] = set()
         self._hl_edges: set[tuple[int, int, int]] = set()
+        self._badges: dict[tuple[int, int], str] = {}  # node → symbol drawn instead of ○
 
     # -- state -------------------------------------------------------------
 
     def watch_layers(self, layers: tuple[int, ...]) -> None:
+        self._badges = {}
         self._values = [None] * len(layers)
         self._weights = [None] * (len(layers) - 1)
         self.clear_highlight()
@@ -136,6 +138,15 @@ class NetworkDiagram(Widget):
                 raise ValueError(f"layer of {n} nodes got {arr.size} values")
             values.append(arr)
         self._values = values
+        self.refresh()
+
+    def set_badge(self, node: tuple[int, int], symbol: str | None) -> None:
+        """Draw ``symbol`` (one cell, e.g. ★) instead of the node's circle, so a state such as
+        "won" shows without colour; None puts the circle back."""
+        if symbol is None:
+            self._badges.pop(tuple(node), None)
+        else:
+            self._badges[tuple(node)] = symbol
         self.refresh()
 
     def set_weights(self, weights: Sequence[Any | None]) -> None:
@@ -249,7 +260,8 @@ class NetworkDiagram(Widget):
             for i, r in enumerate(self._node_rows(n)):
                 hl = (l, i) in self._hl_nodes
                 unset = vals is None or np.isnan(vals[i])
-                text = ("◉" if hl else "○") + " " + compact_number(
+                symbol = self._badges.get((l, i)) or ("◉" if hl else "○")
+                text = symbol + " " + compact_number(
                     None if unset else vals[i], NODE_WIDTH - 2)
                 for k, ch in enumerate(text):
                     put(r, starts[l] + k, ch, "highlight" if hl else "node")

@@ -29,7 +29,7 @@ async def test_2_8_8_1_fits_80_columns_and_shows_values() -> None:
         assert len(lines) == diagram.size.height
         assert all(len(line) <= 80 for line in lines)
         text = "\n".join(lines)
-        assert "0.67" in text and "-0.25" in text
+        assert "0.67" in text and "−0.25" in text
         assert text.count("○") == 2 + 8 + 8 + 1
         # every weight is drawn: one mark per edge into each node
         marks = sum(text.count(c) for c in "━┅┄·") + text.count("─")
@@ -96,3 +96,23 @@ async def test_unset_nodes_show_a_dot_not_nan():
         text = diagram.render().plain
         assert "0.25" in text and "nan" not in text
         assert "○   ·" in text or "○  ·" in text
+
+
+async def test_badge_replaces_the_circle_and_minus_is_a_true_minus():
+    from textual.app import App
+
+    from nntui.widgets.network import NetworkDiagram
+
+    class Host(App):
+        def compose(self):
+            yield NetworkDiagram([2, 1])
+
+    app = Host()
+    async with app.run_test(size=(80, 24)):
+        diagram = app.query_one(NetworkDiagram)
+        diagram.set_values([[-0.5, 0.25], [0.75]])
+        diagram.set_badge((1, 0), "★")
+        text = diagram.render().plain
+        assert "★  0.75" in text and "−0.50" in text and "-0.50" not in text
+        diagram.set_badge((1, 0), None)
+        assert "★" not in diagram.render().plain

@@ -16,6 +16,9 @@ from textual_plotext import PlotextPlot
 __all__ = ["Chart"]
 
 NO_COLOR_MARKERS = ("•", "x", "+", "o", "*", "#")
+# In colour too, each series after the first gets its own marker: colour alone must never be
+# the only way to tell two curves apart (the legend shows the marker beside each name).
+COLOUR_MARKERS = ("braille", "•", "x", "+", "o", "*")
 
 
 def _clean(xs: Sequence[float], ys: Sequence[float], ylog: bool) -> tuple[list[float], list[float]]:
@@ -107,13 +110,14 @@ class Chart(PlotextPlot):
             if not px:
                 continue
             as_points = scatter is True or (not isinstance(scatter, bool) and label in scatter)
-            marker = NO_COLOR_MARKERS[index % len(NO_COLOR_MARKERS)] if no_color else None
+            markers = NO_COLOR_MARKERS if no_color else COLOUR_MARKERS
+            marker = markers[index % len(markers)]
             if ylog:  # see _log_ticks: we plot log10(y) ourselves
                 py = [math.log10(y) for y in py]
             if as_points:
-                plt.scatter(px, py, label=label, marker=marker or "dot")
+                plt.scatter(px, py, label=label, marker="dot" if marker == "braille" else marker)
             else:
-                plt.plot(px, py, label=label, marker=marker or "braille")
+                plt.plot(px, py, label=label, marker=marker)
         if title:
             plt.title(title)
         if xlabel:

@@ -14,7 +14,7 @@ from nntui.widgets.section import LessonText, SectionView
 from nntui.widgets.slider import Slider
 
 from .activation_lab_model import LAB_ACTIVATIONS, ActivationLab
-from .focus_keys import FOCUS_BINDINGS, CompactSlider, digit_bindings
+from .focus_keys import FOCUS_BINDINGS, digit_bindings
 from .number_text import num
 
 
@@ -53,7 +53,7 @@ class ActivationLabView(SectionView):
         options = [(ACTIVATIONS[n].display, n) for n in LAB_ACTIVATIONS]
         yield Choice("activation", options, "sigmoid", id="al-pick")
         for key, start in (("w", 1.0), ("b", 0.0)):
-            yield CompactSlider(key, start, -3.0, 3.0, 0.1, 1.0, fmt="{:+.1f}", label_width=10,
+            yield Slider(key, start, -3.0, 3.0, 0.1, 1.0, fmt="{:+.1f}", label_width=10,
                                 id=f"al-{key}")
         with Horizontal(id="al-charts"):
             yield Chart(id="al-f")

@@ -12,7 +12,7 @@ from nntui.widgets.result import ResultModal
 from nntui.widgets.section import LessonText, SectionView
 from nntui.widgets.slider import Slider
 
-from .focus_keys import FOCUS_BINDINGS, CompactSlider
+from .focus_keys import FOCUS_BINDINGS
 from .light_network_model import TOLERANCE, WEIGHT_RANGE, LightNetwork
 from .number_text import num
 
@@ -65,7 +65,7 @@ class LightNetworkView(SectionView):
         yield Static(id="ln-circuit")
         lo, hi = WEIGHT_RANGE
         for i in (0, 1):
-            yield CompactSlider(f"w{'₁₂'[i]}", 0.0, lo, hi, 0.1, 1.0, fmt="{:+.1f}",
+            yield Slider(f"w{'₁₂'[i]}", 0.0, lo, hi, 0.1, 1.0, fmt="{:+.1f}",
                                 label_width=3, id=f"ln-w{i}")
         yield Static(id="ln-status")
         yield LessonText(self.section.id, {"both_off": self.game.output})  # switches start off

@@ -11,7 +11,7 @@ from nntui.widgets.network import NetworkDiagram
 from nntui.widgets.section import LessonText, SectionView
 from nntui.widgets.slider import Slider
 
-from .focus_keys import FOCUS_BINDINGS, CompactSlider
+from .focus_keys import FOCUS_BINDINGS
 from .lighting import LightStep
 from .number_text import num
 from .numbers_flowing_model import INPUT_RANGE, SIZES, NumbersFlowing
@@ -86,7 +86,7 @@ class NumbersFlowingView(SectionView):
     def compose(self):
         lo, hi = INPUT_RANGE
         for i in (0, 1):
-            yield CompactSlider(f"x{'₁₂'[i]}", self.flow.inputs[i], lo, hi, 0.1, 1.0,
+            yield Slider(f"x{'₁₂'[i]}", self.flow.inputs[i], lo, hi, 0.1, 1.0,
                                 fmt="{:+.1f}", label_width=3, id=f"nf-x{i}")
         yield FlowDiagram(list(SIZES), layer_names=["in", "hidden", "out"], id="nf-net")
         yield Static(id="nf-now")

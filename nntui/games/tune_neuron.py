@@ -12,7 +12,7 @@ from nntui.widgets.result import ResultModal
 from nntui.widgets.section import LessonText, SectionView
 from nntui.widgets.slider import Slider
 
-from .focus_keys import FOCUS_BINDINGS, CompactSlider, digit_bindings
+from .focus_keys import FOCUS_BINDINGS, digit_bindings
 from .number_text import num
 from .tune_neuron_model import (FALSE_AT_MOST, GATE_NAMES, TRUE_AT_LEAST, WEIGHT_RANGE,
                                 WEIGHT_STEP, Z_NEEDED, TuneNeuron)
@@ -60,7 +60,7 @@ class TuneNeuronView(SectionView):
         lo, hi = WEIGHT_RANGE
         yield Choice("gate", list(GATE_NAMES), "AND", label_width=4, id="tn-gate")
         for key, label in (("w1", "w₁"), ("w2", "w₂"), ("b", "b")):
-            yield CompactSlider(label, 0.0, lo, hi, WEIGHT_STEP, 2.0, fmt="{:+.1f}",
+            yield Slider(label, 0.0, lo, hi, WEIGHT_STEP, 2.0, fmt="{:+.1f}",
                                 label_width=4, id=f"tn-{key}")
         yield Static(id="tn-table")
         yield Static(id="tn-status")

@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 from nntui.engine.neuron import NeuronResult, neuron
-from nntui.games.focus_keys import CompactSlider
 from nntui.games.number_text import num
+from nntui.widgets.slider import Slider
 
 KEYS = ("x1", "x2", "w1", "w2", "b")
 LABELS = {"x1": "x₁ input", "x2": "x₂ input", "w1": "w₁ weight", "w2": "w₂ weight",
           "b": "b bias"}
 
 
-def neuron_sliders(values: dict[str, float], prefix: str) -> list[CompactSlider]:
+def neuron_sliders(values: dict[str, float], prefix: str) -> list[Slider]:
     """Sliders for the neuron, ids ``{prefix}-x1`` …; inputs in [−2, 2], weights in [−3, 3]."""
     sliders = []
     for key in KEYS:
         span = 2.0 if key.startswith("x") else 3.0
-        sliders.append(CompactSlider(LABELS[key], values[key], -span, span, 0.1, 1.0,
-                                     fmt="{:+.1f}", label_width=9, id=f"{prefix}-{key}"))
+        sliders.append(Slider(LABELS[key], values[key], -span, span, 0.1, 1.0,
+                              fmt="{:+.1f}", label_width=9, id=f"{prefix}-{key}"))
     return sliders
 
 

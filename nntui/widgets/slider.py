@@ -24,17 +24,23 @@ class Slider(Widget, can_focus=True):
     floating-point error.
     """
 
+    # One Footer entry ("←→ adjust"): at 80 columns the Footer holds about six, and a game's own
+    # keys (check, play, step) must stay visible. The help screen lists the rest.
     BINDINGS = [
-        Binding("left", "decrease", "− step", show=True),
-        Binding("right", "increase", "+ step", show=True),
-        Binding("h", "decrease", "− step", show=False),
-        Binding("l", "increase", "+ step", show=False),
-        Binding("shift+left", "decrease_coarse", "− coarse", show=True),
-        Binding("shift+right", "increase_coarse", "+ coarse", show=True),
-        Binding("H", "decrease_coarse", "− coarse", show=False),
-        Binding("L", "increase_coarse", "+ coarse", show=False),
-        Binding("home", "to_minimum", "min", show=False),
-        Binding("end", "to_maximum", "max", show=False),
+        Binding("left", "decrease", "adjust", key_display="←→"),
+        Binding("right", "increase", "adjust", show=False, key_display="←→"),
+        Binding("h", "decrease", "adjust", show=False, key_display="h/l"),
+        Binding("l", "increase", "adjust", show=False, key_display="h/l"),
+        Binding("shift+left", "decrease_coarse", "adjust in big steps", show=False,
+                key_display="shift+←→"),
+        Binding("shift+right", "increase_coarse", "adjust in big steps", show=False,
+                key_display="shift+←→"),
+        Binding("H", "decrease_coarse", "adjust in big steps", show=False, key_display="H/L"),
+        Binding("L", "increase_coarse", "adjust in big steps", show=False, key_display="H/L"),
+        Binding("home", "to_minimum", "lowest / highest value", show=False,
+                key_display="home/end"),
+        Binding("end", "to_maximum", "lowest / highest value", show=False,
+                key_display="home/end"),
     ]
 
     COMPONENT_CLASSES = {
@@ -168,7 +174,7 @@ class Slider(Widget, can_focus=True):
         if self.label_width is not None:
             label = label[: self.label_width].ljust(self.label_width)
         prefix = f"{'▶' if self.has_focus else ' '} {label}  "
-        value_text = "  " + self.fmt.format(self.value)
+        value_text = "  " + self.fmt.format(self.value).replace("-", "−")  # a true minus
         bar_width = max(3, width - len(prefix) - len(value_text))
         return prefix, value_text, len(prefix), bar_width
 

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import time
 
 import numpy as np
 from textual.app import App, ComposeResult
@@ -107,18 +106,3 @@ async def test_fill_region_and_resize() -> None:
         await pilot.pause()
         assert canvas.cell_size == (20, 4)
         assert canvas.cell_text(0) == "▒" * 10 + " " * 10
-
-
-async def test_large_heatmap_is_fast() -> None:
-    app = CanvasApp(shade=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        canvas = app.query_one(Canvas)
-        canvas.styles.width = 80
-        canvas.styles.height = 24
-        await pilot.pause()
-        grid = np.random.default_rng(0).random((40, 60))
-        start = time.perf_counter()
-        for _ in range(5):
-            canvas.heatmap(grid)
-            canvas._rasterise()
-        assert (time.perf_counter() - start) / 5 < 0.05

@@ -63,4 +63,4 @@ async def test_kit_reads_at_80x24_without_colour(monkeypatch) -> None:
         assert all(c in screen for c in "░▒▓█")  # heatmap as shades
         assert "●" in screen and "○" in screen  # both classes as characters
         assert "0.67" in screen and "out (1)" in screen
-        assert "coarse" in lines[-1]  # footer lists the slider's keys
+        assert "←→ adjust" in lines[-1]  # the footer names the slider's keys in one entry

@@ -311,9 +311,7 @@ class NetworkDiagram(Widget):
             out.append("\n")
         names = [" "] * width
         for l, x in enumerate(starts):
-            label = (self.layer_names[l] if self.layer_names and l < len(self.layer_names)
-                     else _layer_name(l, len(self.layers)))
-            label = f"{label} ({self.layers[l]})"[: NODE_WIDTH + 4]
+            label = f"{self._caption(l)} ({self.layers[l]})"[: NODE_WIDTH + 4]
             for k, ch in enumerate(label):
                 if x + k < width:
                     names[x + k] = ch
@@ -330,13 +328,18 @@ class NetworkDiagram(Widget):
                 out.append("".join(chars[start:k]), styles[kinds[start]])
                 start = k
 
+    def _caption(self, layer: int) -> str:
+        """The layer's caption: the given layer_names, else in / h1… / out."""
+        if self.layer_names and layer < len(self.layer_names):
+            return self.layer_names[layer]
+        return _layer_name(layer, len(self.layers))
+
     def describe_highlight(self) -> str:
         """A plain-text description of what is highlighted (shown on the bottom line)."""
-        names = len(self.layers)
         if len(self._hl_nodes) > 2 and self._hl_edges:
             # a path: list the nodes compactly, then the weights along it
             nodes = sorted(self._hl_nodes)
-            route = "→".join(f"{_layer_name(l, names)}[{i + 1}]" for l, i in nodes)
+            route = "→".join(f"{self._caption(l)}[{i + 1}]" for l, i in nodes)
             ws = [self._weights[l][i, j] for l, i, j in sorted(self._hl_edges)
                   if l < len(self._weights) and self._weights[l] is not None]
             weights = f"  w: {', '.join(f'{w:+.2f}' for w in ws)}" if ws else ""
@@ -345,10 +348,9 @@ class NetworkDiagram(Widget):
         for l, i in sorted(self._hl_nodes):
             vals = self._values[l] if l < len(self._values) else None
             value = "" if vals is None or i >= len(vals) else f" = {vals[i]:.3g}"
-            parts.append(f"◉ {_layer_name(l, len(self.layers))}[{i + 1}]{value}")
+            parts.append(f"◉ {self._caption(l)}[{i + 1}]{value}")
         for l, i, j in sorted(self._hl_edges):
             w = self._weights[l] if l < len(self._weights) else None
             value = "" if w is None else f" = {w[i, j]:+.3g}"
-            parts.append(f"▲ w {_layer_name(l, len(self.layers))}[{i + 1}]→"
-                         f"{_layer_name(l + 1, len(self.layers))}[{j + 1}]{value}")
+            parts.append(f"▲ w {self._caption(l)}[{i + 1}]→{self._caption(l + 1)}[{j + 1}]{value}")
         return "  ".join(parts)

@@ -116,3 +116,21 @@ async def test_badge_replaces_the_circle_and_minus_is_a_true_minus():
         assert "★  0.75" in text and "−0.50" in text and "-0.50" not in text
         diagram.set_badge((1, 0), None)
         assert "★" not in diagram.render().plain
+
+
+async def test_layer_names_name_the_highlight_too():
+    from textual.app import App
+
+    from nntui.widgets.network import NetworkDiagram
+
+    class Host(App):
+        def compose(self):
+            yield NetworkDiagram([2, 3, 1], layer_names=["x", "hidden", "y"])
+
+    app = Host()
+    async with app.run_test(size=(80, 24)):
+        diagram = app.query_one(NetworkDiagram)
+        diagram.set_values([[1, 0], [0.1, 0.2, 0.3], [0.5]])
+        diagram.highlight(node=(1, 1))
+        text = diagram.render().plain
+        assert "hidden (3)" in text and "◉ hidden[2] = 0.2" in text and "h1[" not in text

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from nntui.widgets.section import SectionView
 
+from .focus_keys import axis_keys
 from .build_network_model import FIELDS, PALETTE, NetworkBuilder, shape_text
 
 SETTING_KEY = "l2.build-network.design"
@@ -68,16 +69,10 @@ class BuildNetworkView(SectionView):
     )
     BINDINGS = [
         # Short labels and key names: at 80 columns every editing key fits in the Footer.
-        Binding("up", "select(-1)", "layer", key_display="↑↓"),
-        Binding("down", "select(1)", "layer", show=False),
-        Binding("k", "select(-1)", "layer", show=False),
-        Binding("j", "select(1)", "layer", show=False),
+        *axis_keys("y", "select({})", "layer", reverse=True),
         Binding("shift+up", "move(-1)", "move", key_display="⇧↑↓"),
         Binding("shift+down", "move(1)", "move down", show=False),
-        Binding("left", "adjust(-1)", "value", key_display="←→"),
-        Binding("right", "adjust(1)", "value", show=False),
-        Binding("h", "adjust(-1)", "− value", show=False),
-        Binding("l", "adjust(1)", "+ value", show=False),
+        *axis_keys("x", "adjust({})", "value"),
         Binding("enter", "next_field", "field"),
         Binding("x", "remove", "remove"),
         Binding("delete", "remove", "remove", show=False),

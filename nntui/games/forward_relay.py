@@ -10,6 +10,7 @@ from nntui.widgets.network import NetworkDiagram
 from nntui.widgets.result import ResultModal
 from nntui.widgets.section import SectionView
 
+from .focus_keys import axis_keys
 from .forward_relay_model import THRESHOLD, WIDTHS, ForwardRelay
 
 BEAT_SECONDS = 0.3  # one neuron lights per beat
@@ -34,18 +35,8 @@ class ForwardRelayView(SectionView):
     )
     BINDINGS = [
         Binding("space", "fire", "fire"),
-        Binding("left", "input(0, -1)", "x₁"),
-        Binding("right", "input(0, 1)", "x₁", show=False),
-        Binding("up", "input(1, 1)", "x₂"),
-        Binding("down", "input(1, -1)", "x₂", show=False),
-        Binding("shift+left", "input(0, -5)", "x₁ −0.5", show=False),
-        Binding("shift+right", "input(0, 5)", "x₁ +0.5", show=False),
-        Binding("shift+up", "input(1, 5)", "x₂ +0.5", show=False),
-        Binding("shift+down", "input(1, -5)", "x₂ −0.5", show=False),
-        Binding("h", "input(0, -1)", "x₁", show=False),
-        Binding("l", "input(0, 1)", "x₁", show=False),
-        Binding("k", "input(1, 1)", "x₂", show=False),
-        Binding("j", "input(1, -1)", "x₂", show=False),
+        *axis_keys("x", "input(0, {})", "x₁", coarse=5, coarse_label="x₁ ±0.5"),
+        *axis_keys("y", "input(1, {})", "x₂", coarse=5, coarse_label="x₂ ±0.5"),
         Binding("left_square_bracket", "width(-1)", "width"),
         Binding("right_square_bracket", "width(1)", "width", show=False),
         Binding("enter", "finish", "light all"),

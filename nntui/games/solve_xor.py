@@ -12,6 +12,7 @@ from nntui.widgets.canvas import Canvas
 from nntui.widgets.result import ResultModal
 from nntui.widgets.section import SectionView
 
+from .focus_keys import axis_keys
 from .solve_xor_model import ANGLE_STEP, OFFSET_STEP, XOR_X, XOR_Y, SolveXor
 
 XLIM = YLIM = (-0.5, 1.5)
@@ -40,18 +41,8 @@ class SolveXorView(SectionView):
         "1 and 2 pick the cut to move in phase 2. You win at 4/4 in phase 2."
     )
     BINDINGS = [
-        Binding("left", "turn(-1)", "turn"),
-        Binding("right", "turn(1)", "turn", show=False),
-        Binding("up", "shift(1)", "shift"),
-        Binding("down", "shift(-1)", "shift", show=False),
-        Binding("shift+left", "turn(-3)", "turn 45°", show=False),
-        Binding("shift+right", "turn(3)", "turn 45°", show=False),
-        Binding("shift+up", "shift(5)", "shift 0.5", show=False),
-        Binding("shift+down", "shift(-5)", "shift 0.5", show=False),
-        Binding("h", "turn(-1)", "turn", show=False),
-        Binding("l", "turn(1)", "turn", show=False),
-        Binding("k", "shift(1)", "shift", show=False),
-        Binding("j", "shift(-1)", "shift", show=False),
+        *axis_keys("x", "turn({})", "turn", coarse=3, coarse_label="turn 45°"),
+        *axis_keys("y", "shift({})", "shift", coarse=5, coarse_label="shift 0.5"),
         Binding("space", "switch_phase", "hidden layer"),
         Binding("1", "select(0)", "cut 1"),
         Binding("2", "select(1)", "cut 2"),

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from nntui.engine.activations import max_slope
+from nntui.games.focus_keys import axis_keys
 from nntui.games.timeline_model import Timeline
 from nntui.widgets.section import LessonView
 
@@ -40,10 +41,7 @@ class HistoryView(LessonView):
     HELP = ("←/→ (or h/l) walk along the timeline, home/end jump to its ends. ❄ marks the "
             "winters. The section counts as read once you have visited every event.")
     BINDINGS = [
-        Binding("left", "move(-1)", "earlier"),
-        Binding("right", "move(1)", "later"),
-        Binding("h", "move(-1)", "earlier", show=False),
-        Binding("l", "move(1)", "later", show=False),
+        *axis_keys("x", "move({})", "earlier / later"),
         Binding("home", "jump(0)", "first", show=False),
         Binding("end", "jump(-1)", "last", show=False),
     ]

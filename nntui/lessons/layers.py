@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from nntui.engine.params import dense_params, mlp_param_count
+from nntui.games.focus_keys import axis_keys
 from nntui.widgets.section import LessonView
 
 EXAMPLE = (4, 8, 6, 1)
@@ -24,12 +25,8 @@ class LayersView(LessonView):
             "a adds a hidden layer after the picked one, x removes the picked hidden layer, "
             "r puts back the example [4, 8, 6, 1]. page up/down scroll the text.")
     BINDINGS = [
-        Binding("left", "pick(-1)", "layer"),
-        Binding("right", "pick(1)", "layer", show=False),
-        Binding("up", "resize(1)", "size"),
-        Binding("down", "resize(-1)", "size", show=False),
-        Binding("shift+up", "resize(10)", "size +10", show=False),
-        Binding("shift+down", "resize(-10)", "size −10", show=False),
+        *axis_keys("x", "pick({})", "layer"),
+        *axis_keys("y", "resize({})", "size", coarse=10, coarse_label="size ±10"),
         Binding("a", "add", "add layer"),
         Binding("x", "remove", "remove"),
         Binding("r", "reset", "example"),

@@ -213,3 +213,21 @@ async def test_build_network_edits_are_saved_between_runs(make_app):
         assert v.builder.layers[3]["units"] == 96
         await pilot.press("delete")
         assert again.store.get_setting(SETTING_KEY) == v.builder.to_json()
+
+
+async def test_every_arrow_game_takes_hjkl_too(make_app):
+    """The shared axis keys: h/l and j/k do what ←/→ and ↓/↑ do, in every game that moves."""
+    app = make_app("l2.layers")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        v = view(app)
+        before = list(v.sizes)
+        await pilot.press("k")  # ↑: the picked hidden layer grows by one
+        assert v.sizes[v.picked] == before[v.picked] + 1
+        await pilot.press("shift+up")  # grows by ten
+        assert v.sizes[v.picked] == before[v.picked] + 11
+        await pilot.press("j")
+        assert v.sizes[v.picked] == before[v.picked] + 10
+        picked = v.picked
+        await pilot.press("l")
+        assert v.picked == picked + 1

@@ -89,7 +89,7 @@ SECTIONS: tuple[Section, ...] = (
        view="nntui.lessons.history:HistoryView"),
     _s("l1.checkpoint", "quiz", "Level 1 checkpoint", "review",
        "End-of-level quiz on the single neuron.",
-       view="nntui.widgets.quiz_card:CheckpointView"),
+       view="nntui.games.quizzes:CheckpointView"),
     # Level 2 · Intermediate
     _s("l2.layers", "lesson", "Layers and the forward pass", "layers forward-pass parameters",
        "Input, hidden and output layers; which output for which task; count parameters.",
@@ -117,7 +117,7 @@ SECTIONS: tuple[Section, ...] = (
        view="nntui.games.build_network:BuildNetworkView"),
     _s("l2.checkpoint", "quiz", "Level 2 checkpoint", "review",
        "End-of-level quiz on layers, XOR and initialization.",
-       view="nntui.widgets.quiz_card:CheckpointView"),
+       view="nntui.games.quizzes:CheckpointView"),
     # Level 3 · Advanced
     _s("l3.formulas", "lesson", "The formulas", "forward-pass loss backprop chain-rule",
        "Forward pass, losses, chain rule and the backprop recursion, each with a calculator."),
@@ -143,7 +143,7 @@ SECTIONS: tuple[Section, ...] = (
        "Embed, attend, feed forward: a real attention map for a short sentence."),
     _s("l3.checkpoint", "quiz", "Level 3 checkpoint", "review",
        "End-of-level quiz on backprop, optimizers and training.",
-       view="nntui.widgets.quiz_card:CheckpointView"),
+       view="nntui.games.quizzes:CheckpointView"),
     # Level 4 · Expert
     _s("l4.overfitting", "lesson", "Overfitting and its cures", "overfitting regularization",
        "Memorizing versus learning; weight decay, dropout, early stopping, batch norm."),
@@ -183,10 +183,10 @@ SECTIONS: tuple[Section, ...] = (
        "A small nn.Module, line by line; export your trained network."),
     _s("l4.boss", "quiz", "Boss quiz", "review",
        "Fifteen questions from every level, leaning on your weak spots.",
-       view="nntui.widgets.quiz_card:BossView"),
+       view="nntui.games.quizzes:BossView"),
     _s("l4.lock-it-in", "quiz", "Lock it in", "review",
        "Say the key ideas back in your own words.",
-       view="nntui.widgets.quiz_card:SayItBackView"),
+       view="nntui.games.quizzes:SayItBackView"),
     # Frontier
     _s("fx.autodiff", "lesson", "Reverse-mode autodiff", "autodiff backprop",
        "A computation graph with values and gradients, derived step by step."),

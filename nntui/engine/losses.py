@@ -18,8 +18,6 @@ from typing import Callable
 
 import numpy as np
 
-from .activations import softmax
-
 __all__ = [
     "Loss", "LOSSES", "EPS", "HUBER_DELTA", "FOCAL_ALPHA", "FOCAL_GAMMA",
     "mse", "mae", "huber", "bce", "ce", "focal", "bce_with_logits", "one_hot",

@@ -7,7 +7,7 @@ every "which curve is this" question of Level 1, in a new order on each run.
 from __future__ import annotations
 
 from nntui.quiz import bank
-from nntui.widgets.quiz_card import QuizView
+from nntui.games.quizzes import QuizView
 
 
 class MatchShapeView(QuizView):

@@ -219,11 +219,8 @@ class NetworkDiagram(Widget):
         gaps_min = [n_in + 4 for n_in in layers[:-1]]
         total_min = len(layers) * NODE_WIDTH + sum(gaps_min)
         extra = max(0, width - total_min)
-        if len(gaps_min):
-            share, rest = divmod(extra, len(gaps_min))
-            share = min(share, 12)  # don't stretch wires absurdly on wide screens
-        else:
-            share, rest = 0, 0
+        # share the spare columns between the gaps, but don't stretch wires on wide screens
+        share = min(extra // len(gaps_min), 12) if len(gaps_min) else 0
         starts, x = [], 0
         for index in range(len(layers)):
             starts.append(x)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Static
 
-from nntui.quiz import bank
-from nntui.widgets.quiz_card import QuizCard, QuizView, SayItBackView
+from nntui.games.quizzes import QuizView, SayItBackView
+from nntui.widgets.quiz_card import QuizCard
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nntui.widgets.quiz_card import QuizView
+from nntui.games.quizzes import QuizView
 
 
 @pytest.fixture(autouse=True)

@@ -20,7 +20,7 @@ def rail_lines(screen: LevelScreen) -> list[str]:
 
 async def test_home_lists_every_level_with_its_completion(make_app):
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24)):
         assert isinstance(app.screen, HomeScreen)
         options = app.screen.query_one("#map", OptionList)
         ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
@@ -99,7 +99,7 @@ async def test_rail_collapses_at_80_columns_and_f2_brings_it_back(make_app):
 
 async def test_wide_terminal_shows_the_rail(make_app):
     app = make_app(FRONTIER[0].id)
-    async with app.run_test(size=(120, 30)) as pilot:
+    async with app.run_test(size=(120, 30)):
         assert not app.screen.has_class("narrow")
         assert app.screen.query_one("#rail").region.width >= 30
 

@@ -69,7 +69,7 @@ async def test_coarse_steps_and_clamping() -> None:
 
 async def test_many_small_steps_stay_on_grid() -> None:
     app = make(value=-2.0, minimum=-2.0, maximum=2.0, step=0.05, coarse_step=0.5)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24)):
         slider = app.query_one(Slider)
         slider.focus()
         for _ in range(41):

@@ -9,6 +9,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from nntui.engine.mlp import MLP, grid_predict
+from nntui.games.focus_keys import axis_keys
 from nntui.widgets.canvas import Canvas
 from nntui.widgets.section import LessonView
 
@@ -86,10 +87,8 @@ class LinearCollapseView(LessonView):
             "is positive; ◆ is your input; ▶ marks the formula the canvas draws.")
     BINDINGS = [
         Binding("space", "toggle_sigma", "tanh on/off"),
-        Binding("left", "input(0, -1)", "x₁"),
-        Binding("right", "input(0, 1)", "x₁", show=False),
-        Binding("up", "input(1, 1)", "x₂"),
-        Binding("down", "input(1, -1)", "x₂", show=False),
+        *axis_keys("x", "input(0, {})", "x₁"),
+        *axis_keys("y", "input(1, {})", "x₂"),
         Binding("w", "new_weights", "new weights"),
     ]
     DEFAULT_CSS = """

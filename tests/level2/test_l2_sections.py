@@ -231,3 +231,15 @@ async def test_every_arrow_game_takes_hjkl_too(make_app):
         picked = v.picked
         await pilot.press("l")
         assert v.picked == picked + 1
+
+
+async def test_linear_collapse_inputs_take_hjkl(make_app):
+    app = make_app("l2.linear-collapse")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        v = view(app)
+        x1, x2 = float(v.x[0]), float(v.x[1])
+        await pilot.press("h", "k")
+        assert (float(v.x[0]), float(v.x[1])) == (x1 - 0.5, x2 + 0.5)
+        values = v.values()
+        assert values["two_layer"] == pytest.approx(values["one_layer"], abs=1e-12)

@@ -165,9 +165,16 @@ async def test_numbers_flowing_steps_match_the_engine(make_app):
 
 async def test_intro_pulses_flow_and_pause(make_app):
     async with opened(make_app, "l1.intro") as (app, pilot, v):
-        assert v.timer is not None
+        assert v.timer is not None  # the pulses flow on their own
+        await pilot.press("p")  # pause first, so the timer cannot beat between the lines below
+        assert v.paused and v.timer is None
+        v.pulses.lighting.reset()
         v.beat()
         assert v.pulses.lit_layers == 1
+        v.beat()
+        assert v.pulses.lit_layers == 2
+        await pilot.press("p")
+        assert not v.paused and v.timer is not None
         await pilot.press("question_mark")  # help covers the section: the pulses stop
         await pilot.pause()
         assert v.timer is None

@@ -1,8 +1,10 @@
 """The registry: every section of the course, in order.
 
 Screens, the level rail, ``--list``, ``--open``, the command palette and progress all read this
-one table. Adding a section is one entry here plus its module and its text. A section whose
-``view`` is ``None`` is *planned*: it is listed everywhere and shows an honest "planned" card.
+one table. Adding a section is one entry here plus its module and its text: the view of
+``l1.tune-neuron`` is found by convention in ``nntui/games/l1/tune_neuron.py`` as
+``TuneNeuronView``. A section not marked ``ready`` is *planned*: it is listed everywhere and shows
+an honest "planned" card.
 
 This module is plain data: importing it must stay cheap (``nntui --list`` uses it).
 """
@@ -22,6 +24,10 @@ class Level:
     tagline: str
 
 
+#: Quiz bodies shared by several sections live in one module, ``nntui/games/quizzes.py``.
+SHARED_QUIZZES = {"checkpoint": "CheckpointView", "boss": "BossView", "lock-it-in": "LockItInView"}
+
+
 @dataclass(frozen=True)
 class Section:
     id: str
@@ -30,13 +36,31 @@ class Section:
     title: str
     concepts: tuple[str, ...]
     summary: str
-    # "package.module:ClassName" of the SectionView subclass that shows it; None = planned.
-    view: str | None = None
+    #: Built and playable. A section that is not ready is *planned*: listed, with an honest card.
+    ready: bool = False
     src: tuple[str, ...] = field(default=())
 
     @property
     def status(self) -> str:
-        return "ready" if self.view else "planned"
+        return "ready" if self.ready else "planned"
+
+    @property
+    def name(self) -> str:
+        """The part of the id after the level: ``tune-neuron`` for ``l1.tune-neuron``."""
+        return self.id.split(".", 1)[1]
+
+    @property
+    def view_path(self) -> str:
+        """``module:Class`` of the view, by convention from the id.
+
+        ``l1.tune-neuron`` → ``nntui.games.l1.tune_neuron:TuneNeuronView``; the shared quiz bodies
+        (checkpoints, boss, lock-it-in) → ``nntui.games.quizzes``.
+        """
+        if self.name in SHARED_QUIZZES:
+            return f"nntui.games.quizzes:{SHARED_QUIZZES[self.name]}"
+        module = self.name.replace("-", "_")
+        cls = "".join(part.capitalize() for part in self.name.split("-")) + "View"
+        return f"nntui.games.{self.level}.{module}:{cls}"
 
 
 LEVELS: tuple[Level, ...] = (
@@ -49,75 +73,55 @@ LEVELS: tuple[Level, ...] = (
 )
 
 
-def _s(id, kind, title, concepts, summary, view=None):
+def _s(id, kind, title, concepts, summary, ready=False):
     level = id.split(".", 1)[0]
-    return Section(id, level, kind, title, tuple(concepts.split()), summary, view)
+    return Section(id, level, kind, title, tuple(concepts.split()), summary, ready)
 
 
 SECTIONS: tuple[Section, ...] = (
     # Level 1 · Beginner
     _s("l1.intro", "lesson", "What is a neural network?", "network analogy",
-       "Three ways to picture a network, and pulses flowing through a small one.",
-       view="nntui.lessons.intro:IntroView"),
+       "Three ways to picture a network, and pulses flowing through a small one.", ready=True),
     _s("l1.light-network", "game", "Light the network", "weights neuron",
-       "Flip two switches and turn two weight dials until the bulb matches the target.",
-       view="nntui.games.light_network:LightNetworkView"),
+       "Flip two switches and turn two weight dials until the bulb matches the target.", ready=True),
     _s("l1.perceptron", "lesson", "The artificial neuron", "neuron weights bias activation",
-       "y = σ(Σ wᵢxᵢ + b), symbol by symbol, with a live neuron to poke.",
-       view="nntui.lessons.perceptron:PerceptronView"),
+       "y = σ(Σ wᵢxᵢ + b), symbol by symbol, with a live neuron to poke.", ready=True),
     _s("l1.tune-neuron", "game", "Tune a neuron into a logic gate", "neuron logic-gates bias",
-       "Set w₁, w₂ and b so one neuron behaves like AND, OR, NAND or NOR.",
-       view="nntui.games.tune_neuron:TuneNeuronView"),
+       "Set w₁, w₂ and b so one neuron behaves like AND, OR, NAND or NOR.", ready=True),
     _s("l1.perceptron-rule", "animation", "The perceptron learning rule",
        "perceptron-rule linear-separability",
-       "Watch w ← w + η(y − ŷ)x learn AND, OR and NOT, then cycle forever on XOR.",
-       view="nntui.games.perceptron_rule:PerceptronRuleView"),
+       "Watch w ← w + η(y − ŷ)x learn AND, OR and NOT, then cycle forever on XOR.", ready=True),
     _s("l1.activation-lab", "interactive", "Activation lab", "activation derivatives",
-       "Plot any activation and its slope side by side; bend a neuron's curve.",
-       view="nntui.games.activation_lab:ActivationLabView"),
+       "Plot any activation and its slope side by side; bend a neuron's curve.", ready=True),
     _s("l1.match-shape", "quiz", "Match the shape", "activation",
-       "An unlabelled curve is drawn: name the activation.",
-       view="nntui.games.match_shape:MatchShapeView"),
+       "An unlabelled curve is drawn: name the activation.", ready=True),
     _s("l1.worked-neuron", "lesson", "A neuron by hand", "neuron sigmoid",
-       "Compute one neuron step by step with inputs you can edit.",
-       view="nntui.lessons.worked_neuron:WorkedNeuronView"),
+       "Compute one neuron step by step with inputs you can edit.", ready=True),
     _s("l1.numbers-flowing", "animation", "Numbers flowing", "forward-pass",
-       "A 2 → 3 → 1 network lights neuron by neuron, showing every value.",
-       view="nntui.games.numbers_flowing:NumbersFlowingView"),
+       "A 2 → 3 → 1 network lights neuron by neuron, showing every value.", ready=True),
     _s("l1.history", "lesson", "A short history", "history",
-       "From McCulloch–Pitts to 2012: two winters and what ended them.",
-       view="nntui.lessons.history:HistoryView"),
+       "From McCulloch–Pitts to 2012: two winters and what ended them.", ready=True),
     _s("l1.checkpoint", "quiz", "Level 1 checkpoint", "review",
-       "End-of-level quiz on the single neuron.",
-       view="nntui.games.quizzes:CheckpointView"),
+       "End-of-level quiz on the single neuron.", ready=True),
     # Level 2 · Intermediate
     _s("l2.layers", "lesson", "Layers and the forward pass", "layers forward-pass parameters",
-       "Input, hidden and output layers; which output for which task; count parameters.",
-       view="nntui.lessons.layers:LayersView"),
+       "Input, hidden and output layers; which output for which task; count parameters.", ready=True),
     _s("l2.forward-relay", "game", "Forward relay", "forward-pass layers",
-       "Pick a hidden width, set two inputs and fire until the output turns gold.",
-       view="nntui.games.forward_relay:ForwardRelayView"),
+       "Pick a hidden width, set two inputs and fire until the output turns gold.", ready=True),
     _s("l2.linear-collapse", "lesson", "Why nonlinearity matters", "nonlinearity linear-algebra",
-       "Two linear layers collapse into one matrix; a σ between them bends the boundary.",
-       view="nntui.lessons.linear_collapse:LinearCollapseView"),
+       "Two linear layers collapse into one matrix; a σ between them bends the boundary.", ready=True),
     _s("l2.solve-xor", "game", "Solve XOR", "xor linear-separability hidden-layer",
-       "One line can never split XOR; two cuts and a hidden layer can.",
-       view="nntui.games.solve_xor:SolveXorView"),
+       "One line can never split XOR; two cuts and a hidden layer can.", ready=True),
     _s("l2.two-cuts", "lesson", "Two cuts make XOR", "xor hidden-layer",
-       "H1 ≈ OR, H2 ≈ AND, output ≈ H1 AND NOT H2, with the real weights.",
-       view="nntui.lessons.two_cuts:TwoCutsView"),
+       "H1 ≈ OR, H2 ≈ AND, output ≈ H1 AND NOT H2, with the real weights.", ready=True),
     _s("l2.init", "lesson", "Initialization", "initialization",
-       "Zero, too-large and scaled starts; the Xavier, He and LeCun rules.",
-       view="nntui.lessons.init_lesson:InitView"),
+       "Zero, too-large and scaled starts; the Xavier, He and LeCun rules.", ready=True),
     _s("l2.init-race", "animation", "Initialization race", "initialization training",
-       "One network trained from three starts; three live loss curves race.",
-       view="nntui.games.init_race:InitRaceView"),
+       "One network trained from three starts; three live loss curves race.", ready=True),
     _s("l2.build-network", "interactive", "Build a network", "parameters layers architectures",
-       "Stack layers from a palette; see every shape and parameter count.",
-       view="nntui.games.build_network:BuildNetworkView"),
+       "Stack layers from a palette; see every shape and parameter count.", ready=True),
     _s("l2.checkpoint", "quiz", "Level 2 checkpoint", "review",
-       "End-of-level quiz on layers, XOR and initialization.",
-       view="nntui.games.quizzes:CheckpointView"),
+       "End-of-level quiz on layers, XOR and initialization.", ready=True),
     # Level 3 · Advanced
     _s("l3.formulas", "lesson", "The formulas", "forward-pass loss backprop chain-rule",
        "Forward pass, losses, chain rule and the backprop recursion, each with a calculator."),
@@ -142,8 +146,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l3.transformer", "interactive", "Inside a transformer", "transformer attention",
        "Embed, attend, feed forward: a real attention map for a short sentence."),
     _s("l3.checkpoint", "quiz", "Level 3 checkpoint", "review",
-       "End-of-level quiz on backprop, optimizers and training.",
-       view="nntui.games.quizzes:CheckpointView"),
+       "End-of-level quiz on backprop, optimizers and training.", ready=True),
     # Level 4 · Expert
     _s("l4.overfitting", "lesson", "Overfitting and its cures", "overfitting regularization",
        "Memorizing versus learning; weight decay, dropout, early stopping, batch norm."),
@@ -182,11 +185,9 @@ SECTIONS: tuple[Section, ...] = (
     _s("l4.pytorch", "lesson", "From math to PyTorch", "pytorch",
        "A small nn.Module, line by line; export your trained network."),
     _s("l4.boss", "quiz", "Boss quiz", "review",
-       "Fifteen questions from every level, leaning on your weak spots.",
-       view="nntui.games.quizzes:BossView"),
+       "Fifteen questions from every level, leaning on your weak spots.", ready=True),
     _s("l4.lock-it-in", "quiz", "Lock it in", "review",
-       "Say the key ideas back in your own words.",
-       view="nntui.games.quizzes:SayItBackView"),
+       "Say the key ideas back in your own words.", ready=True),
     # Frontier
     _s("fx.autodiff", "lesson", "Reverse-mode autodiff", "autodiff backprop",
        "A computation graph with values and gradients, derived step by step."),
@@ -258,9 +259,9 @@ def suggest(section_id: str, n: int = 3) -> list[str]:
 
 def load_view(section: Section):
     """Import and return the SectionView class for a ready section (lazily: only when opened)."""
-    if section.view is None:
+    if not section.ready:
         raise LookupError(f"{section.id} is planned, not built yet")
-    module_name, _, class_name = section.view.partition(":")
+    module_name, _, class_name = section.view_path.partition(":")
     import importlib
 
     return getattr(importlib.import_module(module_name), class_name)

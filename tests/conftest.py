@@ -24,3 +24,18 @@ def make_app(data_dir):
         return NNTuiApp(open_section=open_section, learner=learner, data_dir=data_dir)
 
     return make
+
+
+@pytest.fixture
+def opened(make_app):
+    """``async with opened("l1.intro") as (app, pilot, view)``: the section open and settled."""
+    from contextlib import asynccontextmanager
+
+    @asynccontextmanager
+    async def open_section(section_id: str, size: tuple[int, int] = DESIGN_SIZE):
+        app = make_app(section_id)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            yield app, pilot, app.screen.view
+
+    return open_section

@@ -106,7 +106,7 @@ class BossView(QuizView):
                 f"Best so far: {best.score:g}/{best.max_score:g}.   [dim]r: take it again[/dim]")
 
 
-class SayItBackView(SectionView):
+class LockItInView(SectionView):
     """Lock it in: answer each prompt in your own words; see which key ideas it touched."""
 
     HELP = ("Type an answer in your own words and press **enter**. The list underneath shows "
@@ -116,9 +116,9 @@ class SayItBackView(SectionView):
             "**f1** opens this help.")
 
     DEFAULT_CSS = """
-    SayItBackView #say-prompt { text-style: bold; margin: 1 0 0 0; }
-    SayItBackView #say-input { margin: 1 0 0 0; }
-    SayItBackView #say-ideas { margin: 1 0 0 0; }
+    LockItInView #say-prompt { text-style: bold; margin: 1 0 0 0; }
+    LockItInView #say-input { margin: 1 0 0 0; }
+    LockItInView #say-ideas { margin: 1 0 0 0; }
     """
 
     def __init__(self, section, **kwargs) -> None:

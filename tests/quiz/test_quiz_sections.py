@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Static
 
-from nntui.games.quizzes import QuizView, SayItBackView
+from nntui.games.quizzes import LockItInView, QuizView
 from nntui.widgets.quiz_card import QuizCard
 
 
@@ -103,7 +103,7 @@ async def test_say_it_back_stores_text_verbatim_and_shows_touched_ideas(make_app
     tricky = "[bold]weights[/bold] \"sum\"'; DROP TABLE answers; --"
     app = make_app("l4.lock-it-in")
     async with app.run_test(size=(80, 24)) as pilot:
-        view = app.screen.query_one(SayItBackView)
+        view = app.screen.query_one(LockItInView)
         view.query_one("#say-input").value = tricky
         await pilot.press("enter")
         await pilot.pause()

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-
 import numpy as np
 from textual.app import App, ComposeResult
 

@@ -1,0 +1,171 @@
+"""Numbers flowing: the section body (model in ``numbers_flowing_model``)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.timer import Timer
+from textual.widgets import Static
+
+from nntui.widgets.network import NetworkDiagram
+from nntui.widgets.section import LessonText, SectionView
+from nntui.widgets.slider import Slider
+
+from nntui.widgets.keys import FOCUS_BINDINGS
+from nntui.widgets.lighting import LightStep
+from nntui.widgets.number_text import num
+from .numbers_flowing_model import INPUT_RANGE, SIZES, NumbersFlowing
+
+PLAY_SECONDS = 0.7
+NAMES = ("x", "h", "ŷ")
+
+
+def node_name(layer: int, neuron: int) -> str:
+    if layer == len(SIZES) - 1:
+        return "ŷ"
+    return f"{NAMES[layer]}{'₁₂₃₄'[neuron]}"
+
+
+def describe(step: LightStep | None) -> str:
+    if step is None:
+        return "All dark. Press p to play or s to light one neuron."
+    name = node_name(step.layer, step.neuron)
+    if step.is_input:
+        return f"{name} = {step.value:.2f}: an input just passes its number on."
+    terms = " + ".join(f"{num(w, 2, brackets=True)}·{num(a, 2, brackets=True)}"
+                       for w, a in zip(step.weights, step.incoming))
+    return (f"{name} = σ({terms} + {num(step.bias, 2, brackets=True)}) = σ({num(step.z, 3)})"
+            f" = {step.value:.3f}")
+
+
+def weights_text(flow: NumbersFlowing) -> Text:
+    W1, W2 = flow.model.weights
+    b1, b2 = flow.model.biases
+    lines = []
+    for j in range(SIZES[1]):
+        ws = "  ".join(f"{node_name(0, i)}→{num(W1[i, j], 2, sign=True)}"
+                       for i in range(SIZES[0]))
+        lines.append(f"into {node_name(1, j)}: {ws}  bias {num(b1[j], 2, sign=True)}")
+    ws = "  ".join(f"{node_name(1, i)}→{num(W2[i, 0], 2, sign=True)}" for i in range(SIZES[1]))
+    lines.append(f"into ŷ:  {ws}  bias {num(b2[0], 2, sign=True)}")
+    return Text("\n".join(lines), no_wrap=True, overflow="crop")
+
+
+class FlowDiagram(NetworkDiagram):
+    """The diagram with its legend kept under a lit neuron: the line below the diagram
+    already names that neuron (h₂ = σ(…)), and the diagram's own "h1[2]" would give the
+    same neuron a second name."""
+
+    def describe_highlight(self) -> str:
+        return ""
+
+
+class NumbersFlowingView(SectionView):
+    """Set two inputs; play, step or reset a wave of lights through a 2 → 3 → 1 network."""
+
+    HELP = ("↑/↓ choose x₁ or x₂, ←/→ change it by 0.1 (shift: by 1); changing an input "
+            "turns the lights off. p plays and pauses, s or enter lights the next neuron, "
+            "r switches every light off. ◉ marks the neuron that just lit.")
+    BINDINGS = [
+        *FOCUS_BINDINGS,
+        Binding("p", "play", "play"),
+        Binding("s", "step", "step"),
+        Binding("enter", "step", "step", show=False),
+        Binding("r", "reset", "reset"),
+    ]
+    DEFAULT_CSS = """
+    NumbersFlowingView #nf-now { height: auto; text-style: bold; margin: 0 0 1 0; }
+    NumbersFlowingView #nf-weights { height: auto; margin: 0 0 1 0; }
+    """
+
+    def __init__(self, section, **kwargs) -> None:
+        super().__init__(section, **kwargs)
+        self.flow = NumbersFlowing()
+        self.timer: Timer | None = None
+
+    def compose(self):
+        lo, hi = INPUT_RANGE
+        for i in (0, 1):
+            yield Slider(f"x{'₁₂'[i]}", self.flow.inputs[i], lo, hi, 0.1, 1.0,
+                                fmt="{:+.1f}", label_width=3, id=f"nf-x{i}")
+        yield FlowDiagram(list(SIZES), layer_names=["in", "hidden", "out"], id="nf-net")
+        yield Static(id="nf-now")
+        yield Static(weights_text(self.flow), id="nf-weights")
+        first = self.flow.model.weights[0][0, 0]  # the text reads the first wire as an example
+        yield LessonText(self.section.id, {"first_weight": num(first, 2, sign=True)})
+
+    def on_mount(self) -> None:
+        self.query_one("#nf-net", NetworkDiagram).set_weights(self.flow.model.weights)
+        self.redraw()
+
+    @property
+    def playing(self) -> bool:
+        return self.timer is not None
+
+    def on_slider_changed(self, event: Slider.Changed) -> None:
+        self.sync_inputs()
+        self.redraw()
+
+    def sync_inputs(self) -> None:
+        """Take the inputs from the sliders; a changed input turns the lights off.
+
+        A key (s, p) can overtake the slider's Changed message, so the actions call this too:
+        otherwise the late message would switch off the lights the key just lit."""
+        for i in (0, 1):
+            value = self.query_one(f"#nf-x{i}", Slider).value
+            if value != self.flow.inputs[i]:
+                self.pause()
+                self.flow.set_input(i, value)
+
+    def action_play(self) -> None:
+        self.sync_inputs()
+        if self.playing:
+            self.pause()
+        else:
+            self.flow.lighting.play()
+            self.timer = self.set_interval(PLAY_SECONDS, self.tick)
+        self.redraw()
+
+    def action_step(self) -> None:
+        self.sync_inputs()
+        self.pause()
+        self.flow.step()
+        self.after_light()
+
+    def action_reset(self) -> None:
+        self.pause()
+        self.flow.reset()
+        self.redraw()
+
+    def tick(self) -> None:
+        self.flow.tick()
+        if not self.flow.lighting.playing:
+            self.pause()
+        self.after_light()
+
+    def after_light(self) -> None:
+        if self.flow.lighting.done:
+            self.mark_complete()
+        self.redraw()
+
+    def pause(self) -> None:
+        self.flow.lighting.pause()
+        if self.timer is not None:
+            self.timer.stop()
+            self.timer = None
+
+    def section_hidden(self) -> None:
+        self.pause()
+
+    def redraw(self) -> None:
+        light = self.flow.lighting
+        net = self.query_one("#nf-net", NetworkDiagram)
+        net.set_values(light.values_by_layer())
+        current = light.current
+        if current is None:
+            net.clear_highlight()
+        else:
+            net.highlight(node=(current.layer, current.neuron))
+        state = " ▶ playing" if self.playing else ""
+        self.query_one("#nf-now", Static).update(
+            Text(f"{light.position}/{len(light.steps)} lit{state} · {describe(current)}"))

@@ -1,0 +1,116 @@
+"""Tune a neuron into a logic gate: the section body (model in ``tune_neuron_model``)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import Static
+
+from nntui.widgets.bars import bar_text
+from nntui.widgets.choice import Choice
+from nntui.widgets.result import ResultModal
+from nntui.widgets.section import LessonText, SectionView
+from nntui.widgets.slider import Slider
+
+from nntui.widgets.keys import FOCUS_BINDINGS, digit_bindings
+from nntui.widgets.number_text import num
+from .tune_neuron_model import (FALSE_AT_MOST, GATE_NAMES, TRUE_AT_LEAST, WEIGHT_RANGE,
+                                WEIGHT_STEP, Z_NEEDED, TuneNeuron)
+
+XOR_WHY = ("XOR cannot reach 4/4: rows 01 and 10 need w₂+b ≥ {z:.2f} and w₁+b ≥ {z:.2f}, "
+           "rows 00 and 11 need b ≤ −{z:.2f} and w₁+w₂+b ≤ −{z:.2f}. Add each pair: "
+           "w₁+w₂+2b would have to be ≥ {z2:.2f} and ≤ −{z2:.2f} at once.").format(
+               z=Z_NEEDED, z2=2 * Z_NEEDED)
+
+
+def table_text(game: TuneNeuron) -> Text:
+    text = Text(no_wrap=True, overflow="crop", end="")
+    text.append(" x₁ x₂  want       z   output                  \n", "bold")
+    for r in game.rows:
+        want = f"1 (≥{TRUE_AT_LEAST})" if r.target else f"0 (≤{FALSE_AT_MOST})"
+        mark = "✓" if r.ok else "✗"
+        text.append(f"  {r.x1}  {r.x2}  {want}  {num(r.z, 2, sign=True):>6}   {r.output:.3f} "
+                    f"▕{bar_text(r.output, 1.0, 10)}▏ ")
+        text.append(mark + "\n", "bold green" if r.ok else "bold red")
+    return text
+
+
+class TuneNeuronView(SectionView):
+    """Choose a gate, then set w₁, w₂ and b until every row of the truth table is ✓."""
+
+    HELP = ("Pick a gate with ←/→ on the gate row or the digits 1–5. Move between the rows "
+            "with ↑/↓ (or tab). ←/→ moves a slider by 0.5, shift+←/→ by 2. A gate is won "
+            "when all four rows show ✓; XOR (5) cannot be won by one neuron, and the status "
+            "line says why.")
+    BINDINGS = [
+        *FOCUS_BINDINGS,
+        *digit_bindings("gate", GATE_NAMES, "pick gate"),
+        Binding("r", "reset", "reset"),
+    ]
+    DEFAULT_CSS = """
+    TuneNeuronView #tn-table { height: auto; margin: 1 0 0 0; }
+    TuneNeuronView #tn-status { height: auto; margin: 0 0 1 0; }
+    """
+
+    def __init__(self, section, **kwargs) -> None:
+        super().__init__(section, **kwargs)
+        self.game = TuneNeuron("AND")
+
+    def compose(self):
+        lo, hi = WEIGHT_RANGE
+        yield Choice("gate", list(GATE_NAMES), "AND", label_width=4, id="tn-gate")
+        for key, label in (("w1", "w₁"), ("w2", "w₂"), ("b", "b")):
+            yield Slider(label, 0.0, lo, hi, WEIGHT_STEP, 2.0, fmt="{:+.1f}",
+                                label_width=4, id=f"tn-{key}")
+        yield Static(id="tn-table")
+        yield Static(id="tn-status")
+        yield LessonText(self.section.id, {"z_needed": Z_NEEDED})
+
+    def on_mount(self) -> None:
+        self.redraw()
+
+    # --- keys and controls ----------------------------------------------------
+
+    def on_choice_changed(self, event: Choice.Changed) -> None:
+        self.game.set_gate(event.value)
+        self.redraw()
+        self.check_win()  # the sliders may already solve the gate just picked
+
+    def on_slider_changed(self, event: Slider.Changed) -> None:
+        key = event.slider.id.removeprefix("tn-")
+        self.game.set_params(**{key: event.value})
+        self.redraw()
+        self.check_win()
+
+    def action_gate(self, index: int) -> None:
+        self.query_one("#tn-gate", Choice).index = index
+
+    def action_reset(self) -> None:
+        for key in ("w1", "w2", "b"):
+            self.query_one(f"#tn-{key}", Slider).value = 0.0
+
+    # --- drawing and scoring --------------------------------------------------
+
+    def status(self) -> str:
+        g = self.game
+        if not g.possible:
+            return f"Score {g.score}/4 · {XOR_WHY}"
+        if g.won:
+            return f"Score 4/4 · ★ {g.gate} won: this neuron is an {g.gate} gate."
+        done = ", ".join(sorted(g.won_gates)) or "none yet"
+        return (f"Score {g.score}/4 · true rows need ≥ {TRUE_AT_LEAST}, false rows "
+                f"≤ {FALSE_AT_MOST} · won: {done}")
+
+    def redraw(self) -> None:
+        self.query_one("#tn-table", Static).update(table_text(self.game))
+        self.query_one("#tn-status", Static).update(Text(self.status()))
+
+    def check_win(self) -> None:
+        g = self.game
+        if not g.claim():
+            return
+        self.record_attempt(4, 4, True, {"gate": g.gate, "w1": g.w1, "w2": g.w2, "b": g.b})
+        self.app.push_screen(ResultModal(
+            f"{g.gate} gate", f"All four rows right with w₁ = {num(g.w1, sign=True)}, "
+            f"w₂ = {num(g.w2, sign=True)}, b = {num(g.b, sign=True)}. Try another gate (1–5).",
+            won=True))

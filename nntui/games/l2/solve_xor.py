@@ -1,0 +1,198 @@
+"""Solve XOR: the section body (model in ``solve_xor_model``)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Static
+
+from nntui.widgets.bars import bar_text
+from nntui.widgets.canvas import Canvas
+from nntui.widgets.result import ResultModal
+from nntui.widgets.section import SectionView
+
+from nntui.widgets.keys import axis_keys
+from .solve_xor_model import ANGLE_STEP, OFFSET_STEP, XOR_X, XOR_Y, SolveXor
+
+XLIM = YLIM = (-0.5, 1.5)
+GRID = 48  # samples per side of the shaded output map
+CUT_COLOURS = {True: "#f2b134", False: "#8a8a8a"}  # selected cut, the other cut
+
+WHY_NOT = (
+    "Why never 4/4: the line says 1 where w₁x₁ + w₂x₂ + b ≥ 0. Points 01 and 10 need "
+    "w₂ + b ≥ 0 and w₁ + b ≥ 0; adding them gives w₁ + w₂ + b ≥ −b. Point 00 needs b < 0, "
+    "so −b > 0 and point 11 lands on the 1 side too. One of the four is always wrong. "
+    "Press space to switch on a hidden layer."
+)
+HOW_TO_WIN = (
+    "The output fires where cut 1 says yes and cut 2 says no (H1 AND NOT H2). Put cut 1 "
+    "so 01, 10, 11 are on its yes side, and cut 2 so only 11 is on its yes side."
+)
+
+
+class SolveXorView(SectionView):
+    """Phase 1: one line that can never split XOR. Phase 2: two cuts that can."""
+
+    HELP = (
+        "←/→ turn the line (or the selected cut) by 15°, ↑/↓ move it by 0.1; hold shift "
+        "for bigger moves. The shaded side (░ / the lit colour) is where the network says 1; "
+        "● are XOR's 1-points, ○ its 0-points. space switches the hidden layer on or off; "
+        "1 and 2 pick the cut to move in phase 2. You win at 4/4 in phase 2."
+    )
+    BINDINGS = [
+        *axis_keys("x", "turn({})", "turn", coarse=3, coarse_label="turn 45°"),
+        *axis_keys("y", "shift({})", "shift", coarse=5, coarse_label="shift 0.5"),
+        Binding("space", "switch_phase", "hidden layer"),
+        Binding("1", "select(0)", "cut 1"),
+        Binding("2", "select(1)", "cut 2"),
+        Binding("r", "reset", "reset"),
+    ]
+    DEFAULT_CSS = """
+    SolveXorView #xor-body { height: auto; }
+    SolveXorView #xor-canvas { width: 30; height: 13; border: round $primary; }
+    SolveXorView #xor-side { width: 1fr; height: auto; padding: 0 0 0 1; }
+    SolveXorView #xor-why { height: auto; margin-top: 1; }
+    """
+
+    def __init__(self, section, **kwargs) -> None:
+        super().__init__(section, **kwargs)
+        self.game = SolveXor()
+        self.announced = False
+
+    def compose(self):
+        yield Static(id="xor-meter")
+        with Horizontal(id="xor-body"):
+            yield Canvas(XLIM, YLIM, id="xor-canvas")
+            with Vertical(id="xor-side"):
+                yield Static(id="xor-table")
+                yield Static(id="xor-params")
+        yield Static(id="xor-why")
+
+    def on_mount(self) -> None:
+        self.focus()
+        self.redraw()
+
+    # --- actions ---------------------------------------------------------------
+
+    def action_turn(self, steps: int) -> None:
+        self.game.turn(steps)
+        self.after_move()
+
+    def action_shift(self, steps: int) -> None:
+        self.game.shift(steps)
+        self.after_move()
+
+    def action_switch_phase(self) -> None:
+        self.game.switch_phase()
+        self.after_move()
+
+    def action_select(self, index: int) -> None:
+        self.game.select(index)
+        self.redraw()
+
+    def action_reset(self) -> None:
+        self.game.reset()
+        self.after_move()
+
+    def after_move(self) -> None:
+        self.redraw()
+        if not self.game.won:
+            self.announced = False
+        elif not self.announced:
+            self.announced = True
+            cuts = self.game.cuts
+            self.record_attempt(4, 4, True, {"cuts": [[c.angle, c.offset] for c in cuts]})
+            self.app.push_screen(ResultModal(
+                "Solve XOR", "4/4: two cuts and one output neuron split what no single line "
+                "could. r starts again.", won=True))
+
+    # --- drawing ---------------------------------------------------------------
+
+    def redraw(self) -> None:
+        g = self.game
+        score = g.score
+        phase = ("Phase 1 · one line, no hidden layer" if g.phase == 1
+                 else "Phase 2 · hidden layer on: two cuts")
+        meter = Text(no_wrap=True, overflow="crop")
+        meter.append(f"{phase}  accuracy {score}/4 ", "bold")
+        meter.append(f"▕{bar_text(score, 4, 8)}▏")
+        if g.phase == 1:
+            meter.append(f" best {g.best_phase1}/4, cap 3/4")
+        self.query_one("#xor-meter", Static).update(meter)
+        self.draw_canvas()
+        self.query_one("#xor-table", Static).update(self.table())
+        self.query_one("#xor-params", Static).update(self.params_text())
+        why = WHY_NOT if g.phase == 1 else HOW_TO_WIN
+        self.query_one("#xor-why", Static).update(Text(why))
+
+    def draw_canvas(self) -> None:
+        g = self.game
+        canvas = self.query_one("#xor-canvas", Canvas)
+        canvas.clear()
+        size = canvas.cell_size
+        nx, ny = max(GRID, size.width), max(GRID, size.height * 2)
+        if g.phase == 1:
+            canvas.fill_region(g.phase1_grid(XLIM, YLIM, nx, ny) >= 0.5, "#4a3f1c", "░")
+            canvas.line(*g.line.segment(), colour="#f2b134", char="•")
+        else:
+            canvas.heatmap(g.output_grid(XLIM, YLIM, nx, ny), 0.0, 1.0,
+                           cmap=("#1d2a3a", "#6b5a1c"))
+            # The selected cut is drawn last so it stays on top where the two cross; each
+            # cut's number sits on its "yes" side.
+            order = sorted(range(len(g.cuts)), key=lambda i: i == g.selected)
+            for index in order:
+                selected = index == g.selected
+                canvas.line(*g.cuts[index].segment(), colour=CUT_COLOURS[selected],
+                            char="•" if selected else "·")
+            for index in order:
+                canvas.text(*self.inside(g.cuts[index].yes_mark()), str(index + 1),
+                            colour=CUT_COLOURS[index == g.selected])
+        canvas.points(XOR_X[:, 0], XOR_X[:, 1], XOR_Y.astype(int),
+                      colours=["#7fb2ff", "#ffffff"], marker=["○", "●"])
+
+    @staticmethod
+    def inside(point: tuple[float, float], margin: float = 0.05) -> tuple[float, float]:
+        """The point moved just inside the canvas if it falls off it."""
+        x, y = point
+        return (min(XLIM[1] - margin, max(XLIM[0] + margin, x)),
+                min(YLIM[1] - margin, max(YLIM[0] + margin, y)))
+
+    def table(self) -> Text:
+        g = self.game
+        text = Text(no_wrap=True, overflow="crop")
+        if g.phase == 1:
+            says = g.line_predictions()
+            text.append("x₁ x₂  want  line says\n", "bold")
+            for (x1, x2), want, got in zip(XOR_X, XOR_Y, says):
+                mark = "✓" if got == want else "✗"
+                text.append(f" {x1:.0f}  {x2:.0f}    {want:.0f}      {got:.0f}   ")
+                text.append(mark + "\n", "bold green" if mark == "✓" else "bold red")
+            return text
+        hidden, out = g.hidden_and_output()
+        text.append("x₁ x₂  H1    H2    out   want\n", "bold")
+        for (x1, x2), (h1, h2), o, want in zip(XOR_X, hidden, out, XOR_Y):
+            ok = (o >= 0.5) == (want == 1)
+            text.append(f" {x1:.0f}  {x2:.0f}  {h1:.2f}  {h2:.2f}  {o:.2f}   {want:.0f} ")
+            text.append(("✓" if ok else "✗") + "\n", "bold green" if ok else "bold red")
+        return text
+
+    def params_text(self) -> Text:
+        g = self.game
+        if g.phase == 1:
+            (w1, w2), b = g.line.weights()
+            text = (f"line: {w1:+.2f}·x₁ {w2:+.2f}·x₂ {b:+.2f} ≥ 0 → 1\n"
+                    f"angle {g.line.angle}°, offset {g.line.offset:+.1f}\n"
+                    f"←/→ turn {ANGLE_STEP}°  ↑/↓ shift {OFFSET_STEP}")
+            return Text(text.replace("-", "−"), no_wrap=True, overflow="crop")
+        lines = []
+        for index, cut in enumerate(g.cuts):
+            mark = "▶" if index == g.selected else " "
+            style = "• selected" if index == g.selected else "· press " + str(index + 1)
+            lines.append(f"{mark} cut {index + 1}: {cut.angle:3d}°, offset {cut.offset:+.1f}"
+                         f"  {style}")
+        net = g.network()
+        (v1, v2), c = net.weights[1][:, 0], net.biases[1][0]
+        lines.append(f"out = σ({v1:.0f}·H1 {v2:+.0f}·H2 {c:+.0f})")
+        lines.append("each cut's number marks its yes side")
+        return Text("\n".join(lines).replace("-", "−"), no_wrap=True, overflow="crop")

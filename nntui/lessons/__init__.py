@@ -1,1 +1,0 @@
-"""Lesson section bodies: ``LessonView`` subclasses that pair text with live widgets."""

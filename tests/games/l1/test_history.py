@@ -1,0 +1,41 @@
+"""Tests for history: model and Pilot."""
+
+from __future__ import annotations
+
+from nntui.games.l1.history_model import Timeline
+
+SIZE = (80, 24)
+
+
+def test_timeline_moves_and_names_two_winters():
+    line = Timeline()
+    assert line.current.year == "1943"
+    line.move(-1)
+    assert line.index == 0
+    years = [line.move(1).year for _ in range(10)]
+    assert years[-1] == "2012" and line.seen_all
+    # exactly two winters, and each is followed by the event that ended it
+    winters = [i for i, e in enumerate(line.events) if e.mood == "winter"]
+    assert [line.events[i].year for i in winters] == ["1970s", "1990s–2000s"]
+    assert [line.events[i + 1].year for i in winters] == ["1986", "2012"]
+    assert all(line.events[i + 1].mood == "spring" for i in winters)
+
+
+async def test_history_timeline_moves_and_completes_when_all_seen(opened):
+    async with opened("l1.history") as (app, pilot, v):
+        await pilot.press("right", "right")
+        assert v.timeline.current.year == "1969"
+        assert "l1.history" not in app.store.completed_sections()
+        await pilot.press(*["right"] * 6)
+        assert v.timeline.current.year == "2012"
+        assert "2012" in str(v.query_one("#hi-card").render())
+        assert "l1.history" in app.store.completed_sections()
+
+
+async def test_history_marks_exactly_two_winters(opened):
+    async with opened("l1.history") as (app, pilot, v):
+        assert str(v.query_one("#hi-axis").render()).count("❄") == 2
+        assert "at most 0.25), so the early layers" in v.query_one("LessonText").source
+        await pilot.press("right", "right")
+        assert "▼ setback" in str(v.query_one("#hi-card").render())
+

@@ -1,0 +1,32 @@
+"""Tests for match shape: model and Pilot."""
+
+from __future__ import annotations
+
+SIZE = (80, 24)
+
+
+async def test_match_shape_scores_and_records(opened):
+    async with opened("l1.match-shape") as (app, pilot, v):
+        card = v.query_one("QuizCard")
+        total = len(v.questions())
+        assert total >= 4
+        for _ in range(total):
+            q = card.question
+            await pilot.press(str(q.answer + 1))
+            await pilot.press("enter")
+        await pilot.pause()
+        best = app.store.best("l1.match-shape")
+        assert best is not None and best.won and best.score == total
+
+
+async def test_match_shape_a_failed_run_is_recorded_as_lost(opened):
+    async with opened("l1.match-shape") as (app, pilot, v):
+        card = v.query_one("QuizCard")
+        total = len(v.questions())
+        for _ in range(total):
+            wrong = (card.question.answer + 1) % len(card.question.options)
+            await pilot.press(str(wrong + 1), "enter")
+        await pilot.pause()
+        best = app.store.best("l1.match-shape")
+        assert best is not None and not best.won and best.score == 0
+

@@ -1,0 +1,64 @@
+"""Tests for numbers flowing: model and Pilot."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nntui.games.l1.numbers_flowing_model import NumbersFlowing
+from nntui.widgets.slider import Slider
+
+SIZE = (80, 24)
+
+
+def test_numbers_flowing_values_equal_the_engine_forward_pass():
+    flow = NumbersFlowing(1.0, 0.5)
+    flow.set_input(1, -7)  # clamped
+    assert flow.inputs == (1.0, -2.0)
+    while flow.step():
+        pass
+    expected = flow.model.forward(np.array([[1.0, -2.0]]))[0, 0]
+    assert flow.lighting.value_of(2, 0) == expected
+
+
+async def test_numbers_flowing_steps_match_the_engine(opened):
+    async with opened("l1.numbers-flowing") as (app, pilot, v):
+        await pilot.press("down", "shift+left")  # x₂: 0.5 → −0.5
+        await pilot.pause()
+        assert v.flow.inputs == (1.0, -0.5)
+        await pilot.press(*["s"] * 6)
+        light = v.flow.lighting
+        assert light.done
+        out = v.flow.model.forward(np.array([[1.0, -0.5]]))[0, 0]
+        assert light.value_of(2, 0) == out
+        assert f"{out:.3f}" in str(v.query_one("#nf-now").render())
+        diagram = str(v.query_one("#nf-net").render())  # one name per neuron: ŷ, not out[1]
+        assert "◉" in diagram and "out[1]" not in diagram and "━ +strong" in diagram
+        await pilot.press("r")
+        assert light.position == 0
+        await pilot.press("p")
+        assert v.playing
+        v.section_hidden()
+        assert not v.playing
+
+
+async def test_numbers_flowing_text_quotes_the_real_first_weight(opened):
+    async with opened("l1.numbers-flowing") as (app, pilot, v):
+        w = v.flow.model.weights[0][0, 0]
+        shown = f"{w:+.2f}".replace("-", "−")
+        assert f'"x₁→{shown}" in the first row' in v.query_one("LessonText").source
+        assert f"x₁→{shown}" in str(v.query_one("#nf-weights").render()).splitlines()[0]
+
+
+async def test_numbers_flowing_a_step_right_after_an_input_change_is_kept(opened):
+    async with opened("l1.numbers-flowing") as (app, pilot, v):
+        v.query_one("#nf-x1", Slider).value = -0.5  # its Changed message is still queued…
+        v.action_step()  # …when a quick s arrives
+        assert v.flow.inputs == (1.0, -0.5) and v.flow.lighting.position == 1
+        await pilot.pause()  # the late message must not switch the light off again
+        assert v.flow.lighting.position == 1
+
+
+def test_snap_numbers_flowing(snap_compare, make_app):
+    assert snap_compare(make_app("l1.numbers-flowing"), terminal_size=SIZE,
+                        press=["s", "s", "s", "s"])
+

@@ -1,0 +1,113 @@
+"""Tests for tune neuron: model and Pilot."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nntui.engine.activations import ACTIVATIONS
+from nntui.engine.perceptron import GATES
+from nntui.games.l1.tune_neuron_model import (
+    FALSE_AT_MOST,
+    TRUE_AT_LEAST,
+    WEIGHT_RANGE,
+    WEIGHT_STEP,
+    TuneNeuron,
+)
+from nntui.widgets.result import ResultModal
+from nntui.widgets.slider import Slider
+
+SIZE = (80, 24)
+
+
+@pytest.mark.parametrize("gate, w1, w2, b", [
+    ("AND", 4, 4, -6), ("OR", 4, 4, -2), ("NAND", -4, -4, 6), ("NOR", -4, -4, 2)])
+def test_each_separable_gate_can_be_won_on_the_slider_grid(gate, w1, w2, b):
+    game = TuneNeuron(gate, w1, w2, b)
+    assert game.score == 4 and game.won
+    assert game.claim() and not game.claim()  # a gate counts once
+
+
+def test_score_counts_rows_with_the_thresholds():
+    game = TuneNeuron("AND")  # all zero: every output is σ(0) = 0.5, no row counts
+    assert [r.output for r in game.rows] == [0.5] * 4 and game.score == 0
+    game.set_params(w1=4, w2=4, b=-2)  # that is OR: right on 00, wrong on 01 and 10, right on 11
+    assert [r.ok for r in game.rows] == [True, False, False, True]
+    assert game.score == 2 and not game.won and not game.claim()
+    row = game.rows[3]
+    assert row.output == pytest.approx(1 / (1 + np.exp(-6))) and row.output >= TRUE_AT_LEAST
+
+
+def test_xor_never_reaches_four_on_any_slider_setting():
+    lo, hi = WEIGHT_RANGE
+    grid = np.arange(lo, hi + WEIGHT_STEP / 2, WEIGHT_STEP)
+    w1, w2, b = np.meshgrid(grid, grid, grid, indexing="ij")
+    table = GATES["XOR"]
+    ok = np.zeros(w1.shape, dtype=int)
+    for (x1, x2), y in zip(table.inputs, table.targets):
+        out = ACTIVATIONS["sigmoid"].f(w1 * x1 + w2 * x2 + b)
+        ok += (out >= TRUE_AT_LEAST) if y else (out <= FALSE_AT_MOST)
+    assert ok.max() == 3  # three rows can be right, never four
+    i = np.unravel_index(np.argmax(ok), ok.shape)
+    game = TuneNeuron("XOR", grid[i[0]], grid[i[1]], grid[i[2]])
+    assert game.score == 3 and not game.won and not game.possible
+
+
+async def test_tune_neuron_wins_and_records_and_gives_xor_three(opened):
+    async with opened("l1.tune-neuron") as (app, pilot, v):
+        # AND: w₁ = w₂ = +4, b = −6 by coarse steps of 2
+        await pilot.press("down", "shift+right", "shift+right", "down", "shift+right",
+                          "shift+right", "down", "shift+left", "shift+left", "shift+left")
+        await pilot.pause()
+        assert (v.game.w1, v.game.w2, v.game.b) == (4.0, 4.0, -6.0)
+        assert v.game.score == 4
+        assert isinstance(app.screen, ResultModal)
+        await pilot.press("enter")
+        best = app.store.best("l1.tune-neuron")
+        assert best.won and best.details["gate"] == "AND"
+        await pilot.press("5")  # XOR: the AND weights only get the 00 row right
+        await pilot.pause()
+        assert v.game.gate == "XOR" and v.game.score == 1 and not v.game.won
+        assert "cannot reach 4/4" in str(v.query_one("#tn-status").render())
+        assert len(app.store.attempts("l1.tune-neuron")) == 1
+
+
+async def test_slider_values_reach_the_model(make_app):
+    """Guard for the Slider API the games depend on: value changes post Changed."""
+    app = make_app("l1.tune-neuron")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        slider = app.screen.view.query_one("#tn-b", Slider)
+        slider.value = 2.0
+        await pilot.pause()
+        assert app.screen.view.game.b == 2.0
+
+
+async def test_tune_neuron_picking_a_gate_the_sliders_already_solve_wins_it(opened):
+    async with opened("l1.tune-neuron") as (app, pilot, v):
+        # OR's weights (w₁ = w₂ = 4, b = −2) while AND is picked: 2/4, nothing recorded
+        await pilot.press("down", "shift+right", "shift+right", "down", "shift+right",
+                          "shift+right", "down", "shift+left")
+        await pilot.pause()
+        assert v.game.gate == "AND" and v.game.score == 2
+        assert app.store.attempts("l1.tune-neuron") == []
+        await pilot.press("2")  # OR
+        await pilot.pause()
+        assert v.game.gate == "OR" and v.game.won
+        assert isinstance(app.screen, ResultModal)
+        await pilot.press("enter")
+        assert [a.details["gate"] for a in app.store.attempts("l1.tune-neuron")] == ["OR"]
+        await pilot.press("1", "2")  # back to OR again: a gate is recorded once a visit
+        await pilot.pause()
+        assert not isinstance(app.screen, ResultModal)
+        assert len(app.store.attempts("l1.tune-neuron")) == 1
+        table = str(v.query_one("#tn-table").render())
+        assert table.count("✓") == 4 and "−2.00" in table
+
+
+def test_snap_tune_neuron(snap_compare, make_app):
+    # OR's weights on the AND gate: three rows of four, so the table shows ✓ and ✗
+    assert snap_compare(make_app("l1.tune-neuron"), terminal_size=SIZE,
+                        press=["down", "shift+right", "shift+right", "down", "shift+right",
+                               "shift+right", "down", "shift+left"])
+

@@ -1,0 +1,96 @@
+"""Tests for forward relay: model and Pilot."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nntui.games.l2.forward_relay import ForwardRelayView
+from nntui.games.l2.forward_relay_model import THRESHOLD, WIDTHS, ForwardRelay
+from nntui.widgets.result import ResultModal
+
+SIZE = (80, 24)
+
+
+def test_relay_starts_below_the_line_and_wins_above_it():
+    game = ForwardRelay(seed=0)
+    game.fire()
+    game.finish()
+    assert game.landed and game.output < THRESHOLD and not game.won
+    # Search the key grid for a winning input, then fire it through the real lighting.
+    for a in range(-10, 11):
+        for b in range(-10, 11):
+            out = game.model.forward([[a / 10, b / 10]])[0, 0]
+            if out > THRESHOLD:
+                break
+        else:
+            continue
+        break
+    game.nudge_input(0, a)
+    game.nudge_input(1, b)
+    assert not game.won                       # not until it is fired
+    game.fire()
+    while game.tick() is not None:
+        pass
+    assert game.won and game.output == pytest.approx(out)
+    assert [s.layer for s in game.lighting.steps] == [0, 0] + [1] * game.width + [2]
+
+
+def test_relay_new_round_new_weights_every_width_fair():
+    game = ForwardRelay(seed=0)
+    first = [w.copy() for w in game.model.weights]
+    game.new_round()
+    assert game.round == 2 and game.x == [0.0, 0.0]
+    assert not np.allclose(first[0], game.model.weights[0])
+    for width in WIDTHS:
+        game.set_width(width)
+        assert game.model.sizes == [2, width, 1]
+
+
+async def test_forward_relay_fires_and_wins(make_app):
+    app = make_app("l2.forward-relay")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        v: ForwardRelayView = app.screen.view
+        await pilot.press("space", "enter")
+        assert v.game.landed and not v.game.won
+        net = v.game.model
+        target = max(((a, b) for a in range(-10, 11) for b in range(-10, 11)),
+                     key=lambda ab: net.forward([[ab[0] / 10, ab[1] / 10]])[0, 0])
+        keys = (["right"] * target[0] if target[0] > 0 else ["left"] * -target[0])
+        keys += (["up"] * target[1] if target[1] > 0 else ["down"] * -target[1])
+        await pilot.press(*keys)
+        assert v.game.x == [target[0] / 10, target[1] / 10]
+        await pilot.press("space", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultModal)
+        assert app.store.best("l2.forward-relay").won
+        await pilot.press("enter")                              # next round, new weights
+        await pilot.pause()
+        assert v.game.round == 2 and v.game.x == [0.0, 0.0]
+        await pilot.press("right_square_bracket")
+        assert v.game.model.sizes == [2, 4, 1]
+
+
+async def test_forward_relay_status_shows_the_engine_sum_of_the_lit_neuron(make_app):
+    app = make_app("l2.forward-relay")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        v: ForwardRelayView = app.screen.view
+        await pilot.press("left", "left", "space")              # x₁ = −0.2
+        for _ in range(3):                                       # x₁, x₂, then hidden 1 light
+            v.beat()
+        step = v.game.lighting.current
+        assert step.layer == 1 and step.neuron == 0
+        z = float(v.game.model.forward_trace([v.game.x])[0][0][0, 0])  # zs of hidden layer
+        status = str(app.screen.query_one("#relay-status").render())
+        assert f"= {z:+.3f}".replace("-", "−") in status and "-" not in status
+        assert "(−0.20)" in status
+        controls = str(app.screen.query_one("#relay-controls").render())
+        assert "x₁ = −0.2" in controls and len(controls) <= 78
+
+
+def test_snap_forward_relay_fired(snap_compare, make_app):
+    assert snap_compare(make_app("l2.forward-relay"), terminal_size=SIZE,
+                        press=["right", "space", "enter"])
+

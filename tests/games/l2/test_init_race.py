@@ -1,0 +1,77 @@
+"""Tests for init race: model and Pilot."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nntui.games.l2.init_race import LOSS_TOP, InitRaceView
+from nntui.games.l2.init_race_model import VERDICT_AFTER, InitRace, outcome
+
+SIZE = (80, 24)
+
+
+def test_init_race_zero_stays_flat_and_xavier_descends():
+    race = InitRace(max_steps=150)
+    race.step(150)
+    zero, large, xavier = race.runners
+    assert max(zero.losses) - min(zero.losses) < 1e-6
+    assert race.hidden_spread(zero) == 0.0           # every hidden unit identical
+    W1 = zero.model.weights[0]
+    assert np.all(W1 == W1[:, :1])                    # symmetry never broke
+    assert zero.outcome == "flat"
+    assert xavier.outcome == "descending" and xavier.losses[-1] < 0.1
+    assert large.outcome in ("stalled", "thrashing") and large.losses[-1] > 0.2
+    assert race.done and race.steps_done == 150
+    race.step(5)
+    assert race.steps_done == 150
+
+
+def test_outcome_names():
+    assert outcome([0.7, 0.7, 0.7], verdict_after=0) == "flat"
+    assert outcome([0.7, 0.3, 0.05], verdict_after=0) == "descending"
+    assert outcome([0.7, float("nan")]) == "diverged"
+    assert outcome([0.5, 0.8] * 10, verdict_after=0) == "thrashing"
+
+
+def test_outcome_waits_for_history_and_judges_the_recent_stretch():
+    healthy_start = [0.693 - 0.001 * k for k in range(10)]
+    assert outcome(healthy_start) == "too early"          # would read as flat otherwise
+    # A big early drop followed by a long plateau is stalled, not descending.
+    assert outcome([8.0, 4.0, 1.0] + [0.5] * 60) == "stalled"
+
+
+def test_init_race_verdicts_at_the_first_verdict_step():
+    race = InitRace()
+    race.step(VERDICT_AFTER - 1)
+    assert {r.outcome for r in race.runners} == {"too early"}
+    race.step(1)
+    assert [r.outcome for r in race.runners] == ["flat", "stalled", "descending"]
+
+
+async def test_init_race_steps_and_plays_without_blocking(make_app, monkeypatch):
+    monkeypatch.setattr(InitRaceView, "max_steps", 40)
+    app = make_app("l2.init-race")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        v = app.screen.view
+        await pilot.press("s")
+        assert v.race.steps_done == 10
+        chart = app.screen.query_one("#race-chart")
+        assert chart.options["ylim"] == (0.0, LOSS_TOP)
+        large = v.race.runners[1]
+        assert max(large.losses) > LOSS_TOP           # its start is off the chart, so it is named
+        table = str(app.screen.query_one("#race-table").render())
+        assert f"too large {max(large.losses):.2f}" in table and "too early to tell" in table
+        await pilot.press("p")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert v.race.done and not v.playing
+        zero, _, xavier = v.race.runners
+        assert zero.outcome == "flat" and xavier.losses[-1] < xavier.losses[0]
+        await pilot.press("r")
+        assert v.race.steps_done == 0
+
+
+def test_snap_init_race_stepped(snap_compare, make_app):
+    assert snap_compare(make_app("l2.init-race"), terminal_size=SIZE, press=["s", "s"])
+

@@ -1,0 +1,90 @@
+"""Tests for solve xor: model and Pilot."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nntui.games.l2.solve_xor_model import ANGLES, OFFSETS, Cut, SolveXor
+from nntui.widgets.result import ResultModal
+
+SIZE = (80, 24)
+
+
+def test_xor_phase1_never_passes_three_of_four_on_any_reachable_line():
+    game = SolveXor()
+    best = 0
+    for angle in ANGLES:
+        for offset in OFFSETS:
+            score = game.correct_phase1(Cut(angle, offset))
+            assert score <= 3, (angle, offset)
+            best = max(best, score)
+    assert best == 3  # 3/4 is reachable, so the meter really moves
+
+
+def test_xor_keys_reach_exactly_the_grid_that_was_checked():
+    game = SolveXor()
+    seen = set()
+    for _ in range(len(ANGLES)):
+        for _ in range(40):
+            game.shift(1)
+            seen.add((game.line.angle, game.line.offset))
+        for _ in range(40):
+            game.shift(-1)
+            seen.add((game.line.angle, game.line.offset))
+        game.turn(1)
+    assert seen == {(a, o) for a in ANGLES for o in OFFSETS}
+    assert game.best_phase1 == 3 and not game.won
+
+
+def test_xor_phase2_two_cuts_win_and_one_cut_does_not():
+    game = SolveXor()
+    game.switch_phase()
+    assert game.phase == 2 and game.score < 4 and not game.won
+    game.select(0)
+    game.turn(-3)            # 90° → 45°
+    game.shift(-1)           # cut 1 at x₁ + x₂ ≈ 0.57: OR
+    game.select(1)
+    game.turn(-3)
+    game.shift(5)            # cut 2 at x₁ + x₂ ≈ 1.41: AND
+    hidden, out = game.hidden_and_output()
+    assert game.score == 4 and game.won
+    np.testing.assert_array_equal(out >= 0.5, [False, True, True, False])
+    game.switch_phase()
+    assert not game.won      # phase 1 can never be the win
+
+
+def test_xor_cut_label_sits_on_the_yes_side_near_the_line():
+    for angle in ANGLES:
+        for offset in (-0.5, 0.5, 1.2):
+            cut = Cut(angle, offset)
+            w, b = cut.weights()
+            x, y = cut.yes_mark()
+            assert 0.1 < w @ [x, y] + b < 0.2        # just across, on the side that says yes
+
+
+async def test_solve_xor_by_keys_records_the_win(make_app):
+    app = make_app("l2.solve-xor")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        v = app.screen.view
+        await pilot.press(*["right"] * 24, *["up"] * 12)    # phase 1: spin and shift around
+        assert v.game.score <= 3 and app.store.best("l2.solve-xor") is None
+        meter = str(app.screen.query_one("#xor-meter").render())
+        assert "best 3/4, cap 3/4" in meter and len(meter) <= 78
+        await pilot.press("space", "1", "shift+left", "down", "2", "shift+left")
+        canvas = app.screen.query_one("#xor-canvas")
+        rows = [canvas.cell_text(r) for r in range(canvas.cell_size.height)]
+        assert sum(row.count("1") for row in rows) == 1 and sum(row.count("2") for row in rows) == 1
+        assert "−20·H2" in str(app.screen.query_one("#xor-params").render())
+        await pilot.press("shift+up")
+        await pilot.pause()
+        assert v.game.won
+        assert isinstance(app.screen, ResultModal)
+        best = app.store.best("l2.solve-xor")
+        assert best.won and best.score == 4
+
+
+def test_snap_solve_xor_phase2(snap_compare, make_app):
+    assert snap_compare(make_app("l2.solve-xor"), terminal_size=SIZE,
+                        press=["space", "1", "shift+left"])
+

@@ -3,15 +3,8 @@ import math
 import numpy as np
 import pytest
 
-from nntui.engine.init import (
-    INITS,
-    LARGE_STD,
-    he_normal_std,
-    he_uniform_bound,
-    lecun_normal_std,
-    xavier_normal_std,
-    xavier_uniform_bound,
-)
+from nntui.engine.init import (INITS, LARGE_STD, he_normal_std, he_uniform_bound,
+                               lecun_normal_std, xavier_normal_std, xavier_uniform_bound)
 
 
 @pytest.mark.parametrize("name", list(INITS))

@@ -2,15 +2,8 @@ import math
 
 import pytest
 
-from nntui.engine.schedules import (
-    SCHEDULES,
-    Cosine,
-    Exponential,
-    OneCycle,
-    ReduceOnPlateau,
-    StepDecay,
-    WarmupCosine,
-)
+from nntui.engine.schedules import (SCHEDULES, Cosine, Exponential, OneCycle, ReduceOnPlateau,
+                                    StepDecay, WarmupCosine)
 
 
 def test_step_and_exponential():

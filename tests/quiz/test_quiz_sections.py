@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Static
 
-from nntui.games.quizzes import LockItInView, QuizView
+from nntui.games.quizzes import QuizView, LockItInView
 from nntui.widgets.quiz_card import QuizCard
 
 

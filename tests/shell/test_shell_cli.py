@@ -89,9 +89,9 @@ def test_reset_progress_yes_skips_the_question(tmp_path):
 
 
 def test_data_dir_from_environment(tmp_path):
-    import os
-
     from nntui.paths import resolve_data_dir
+
+    import os
 
     old = os.environ.get("NNTUI_HOME")
     os.environ["NNTUI_HOME"] = str(tmp_path / "from-env")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+
 import numpy as np
 from textual.app import App, ComposeResult
 

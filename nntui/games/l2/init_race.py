@@ -1,29 +1,20 @@
 """Initialization race: the section body (model in ``init_race_model``).
 
-Training runs in a worker thread; the UI only reads the model while the worker waits inside
-``call_from_thread``, and a reset swaps in a fresh model so an old thread can never touch the new
-one.
+A ``TrainingSection``: every step, played or stepped, runs in the base's worker thread.
 """
 
 from __future__ import annotations
 
-import time
-
 from rich.text import Text
-from textual import work
-from textual.binding import Binding
 from textual.widgets import Static
-from textual.worker import get_current_worker
 
 from nntui.engine.init import INIT_FORMULAS
 from nntui.widgets.chart import Chart
-from nntui.widgets.section import SectionView
+from nntui.widgets.playing import TrainingSection
 
 from .init_race_model import HIDDEN, LEARNING_RATE, SIZES, InitRace
 
-STEPS_PER_FRAME = 5
-FRAME_SECONDS = 0.05  # at most 20 redraws a second
-STEP_KEY_STEPS = 10
+STEPS_PER_CHUNK = 5
 
 VERDICT = {
     "flat": "flat: every hidden unit is a copy, nothing can learn",
@@ -41,7 +32,7 @@ VERDICT = {
 LOSS_TOP = 1.0
 
 
-class InitRaceView(SectionView):
+class InitRaceView(TrainingSection):
     """Three copies of one network, three starts, three real loss curves."""
 
     HELP = (
@@ -51,11 +42,8 @@ class InitRaceView(SectionView):
         "chart. The verdict under each start is read off the last third of "
         "its own loss curve, once it has run a few dozen steps."
     )
-    BINDINGS = [
-        Binding("p", "toggle_play", "play/pause"),
-        Binding("s", "step", "step"),
-        Binding("r", "reset", "reset"),
-    ]
+    CHUNKS_PER_SECOND = 20.0  # 100 steps a second: slow enough to watch the curves race
+    STEP_CHUNKS = 2  # s: ten steps
     DEFAULT_CSS = """
     InitRaceView #race-setup { height: auto; }
     InitRaceView #race-chart { height: 12; min-height: 8; }
@@ -68,7 +56,6 @@ class InitRaceView(SectionView):
     def __init__(self, section, **kwargs) -> None:
         super().__init__(section, **kwargs)
         self.race = self._new_race()
-        self.playing = False
 
     def _new_race(self) -> InitRace:
         return InitRace() if self.max_steps is None else InitRace(self.max_steps)
@@ -83,59 +70,26 @@ class InitRaceView(SectionView):
 
     def on_mount(self) -> None:
         self.focus()
-        self.redraw()
+        self.refresh_view()
         self.mark_complete()
 
-    # --- play / step / reset --------------------------------------------------------
+    # --- the training lifecycle (TrainingSection) ------------------------------------
 
-    def action_toggle_play(self) -> None:
-        if self.playing:
-            self.pause()
-        elif not self.race.done:
-            self.playing = True
-            self.train()
-        self.redraw()
+    def train_chunk(self) -> float | None:
+        self.race.step(STEPS_PER_CHUNK)
+        # The race's own verdict names a diverged run; the section keeps training the others.
+        return None
 
-    def action_step(self) -> None:
-        self.pause()
-        self.race.step(STEP_KEY_STEPS)
-        self.redraw()
+    @property
+    def training_done(self) -> bool:
+        return self.race.done
 
-    def action_reset(self) -> None:
-        self.pause()
+    def restart(self) -> None:
         self.race = self._new_race()
-        self.redraw()
-
-    def pause(self) -> None:
-        self.playing = False
-        self.workers.cancel_group(self, "default")
-
-    def section_hidden(self) -> None:
-        self.pause()
-        self.redraw()
-
-    @work(thread=True, exclusive=True)
-    def train(self) -> None:
-        worker = get_current_worker()
-        race = self.race
-        while not worker.is_cancelled and not race.done:
-            started = time.monotonic()
-            race.step(STEPS_PER_FRAME)
-            if worker.is_cancelled:
-                return
-            self.app.call_from_thread(self._after_frame, race)
-            time.sleep(max(0.0, FRAME_SECONDS - (time.monotonic() - started)))
-
-    def _after_frame(self, race: InitRace) -> None:
-        if race is not self.race:
-            return
-        if race.done:
-            self.playing = False
-        self.redraw()
 
     # --- drawing ------------------------------------------------------------------
 
-    def redraw(self) -> None:
+    def refresh_view(self) -> None:
         race = self.race
         series = {r.label: (list(range(1, len(r.losses) + 1)), r.losses) for r in race.runners}
         chart = self.query_one("#race-chart", Chart)

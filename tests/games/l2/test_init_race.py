@@ -54,7 +54,9 @@ async def test_init_race_steps_and_plays_without_blocking(make_app, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         v = app.screen.view
-        await pilot.press("s")
+        await pilot.press("s")  # trains in the worker, never on the UI thread
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         assert v.race.steps_done == 10
         chart = app.screen.query_one("#race-chart")
         assert chart.options["ylim"] == (0.0, LOSS_TOP)
@@ -72,6 +74,54 @@ async def test_init_race_steps_and_plays_without_blocking(make_app, monkeypatch)
         assert v.race.steps_done == 0
 
 
+async def test_stepping_during_play_never_runs_two_steps_at_once(make_app, monkeypatch):
+    """``s`` pressed while the worker is inside a training step must not train on a second
+    thread at the same moment: both would write the same weight arrays."""
+    import threading
+
+    from nntui.games.l2.init_race_model import InitRace
+
+    inside, most = [0], [0]
+    guard = threading.Lock()
+    in_worker_step, let_go = threading.Event(), threading.Event()
+    real_step = InitRace.step
+
+    def watched_step(self, n=1):
+        with guard:
+            inside[0] += 1
+            most[0] = max(most[0], inside[0])
+        try:
+            if threading.current_thread() is not threading.main_thread():
+                in_worker_step.set()
+                let_go.wait(5)  # hold the worker inside the step until the test has pressed s
+            real_step(self, n)
+        finally:
+            with guard:
+                inside[0] -= 1
+
+    monkeypatch.setattr(InitRace, "step", watched_step)
+    monkeypatch.setattr(InitRaceView, "max_steps", 40)
+    app = make_app("l2.init-race")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        v = app.screen.view
+        await pilot.press("p")
+        assert in_worker_step.wait(5)  # the worker is now inside a step
+        await pilot.press("s")
+        let_go.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert most[0] == 1
+        # the chunk the worker was in finishes (5 steps), then s trains its 10
+        assert v.race.steps_done == 15 and not v.playing
+
+
 def test_snap_init_race_stepped(snap_compare, make_app):
-    assert snap_compare(make_app("l2.init-race"), terminal_size=SIZE, press=["s", "s"])
+    async def two_steps(pilot):
+        for _ in range(2):
+            await pilot.press("s")
+            await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(make_app("l2.init-race"), terminal_size=SIZE, run_before=two_steps)
 

@@ -20,7 +20,7 @@ leaves ∂loss/∂t in ``t.grad`` for every tensor ``t`` that needs one.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -84,7 +84,7 @@ class Tensor:
     def numpy(self) -> Array:
         return self.data
 
-    def detach(self) -> "Tensor":
+    def detach(self) -> Tensor:
         """The same values as a constant (no gradient flows back through it)."""
         return Tensor(self.data, requires_grad=False)
 
@@ -119,8 +119,8 @@ class Tensor:
     # --- building blocks for operations ----------------------------------------
 
     @staticmethod
-    def _result(data: Array, parents: tuple["Tensor", ...],
-                backward: Callable[[Array], None]) -> "Tensor":
+    def _result(data: Array, parents: tuple[Tensor, ...],
+                backward: Callable[[Array], None]) -> Tensor:
         out = Tensor.__new__(Tensor)
         out.data = data
         out.grad = None
@@ -137,7 +137,7 @@ class Tensor:
 
     # --- arithmetic --------------------------------------------------------------
 
-    def __add__(self, other) -> "Tensor":
+    def __add__(self, other) -> Tensor:
         other = tensor(other)
 
         def backward(g):
@@ -147,12 +147,12 @@ class Tensor:
 
     __radd__ = __add__
 
-    def __neg__(self) -> "Tensor":
+    def __neg__(self) -> Tensor:
         def backward(g):
             self._send(-g)
         return Tensor._result(-self.data, (self,), backward)
 
-    def __sub__(self, other) -> "Tensor":
+    def __sub__(self, other) -> Tensor:
         other = tensor(other)
 
         def backward(g):
@@ -160,10 +160,10 @@ class Tensor:
             other._send(-g)
         return Tensor._result(self.data - other.data, (self, other), backward)
 
-    def __rsub__(self, other) -> "Tensor":
+    def __rsub__(self, other) -> Tensor:
         return tensor(other) - self
 
-    def __mul__(self, other) -> "Tensor":
+    def __mul__(self, other) -> Tensor:
         other = tensor(other)
 
         def backward(g):
@@ -173,7 +173,7 @@ class Tensor:
 
     __rmul__ = __mul__
 
-    def __truediv__(self, other) -> "Tensor":
+    def __truediv__(self, other) -> Tensor:
         other = tensor(other)
 
         def backward(g):
@@ -181,10 +181,10 @@ class Tensor:
             other._send(-g * self.data / (other.data * other.data))
         return Tensor._result(self.data / other.data, (self, other), backward)
 
-    def __rtruediv__(self, other) -> "Tensor":
+    def __rtruediv__(self, other) -> Tensor:
         return tensor(other) / self
 
-    def __pow__(self, exponent: float) -> "Tensor":
+    def __pow__(self, exponent: float) -> Tensor:
         if isinstance(exponent, Tensor):
             raise TypeError("only a plain number may be an exponent")
         p = float(exponent)
@@ -193,7 +193,7 @@ class Tensor:
             self._send(g * p * self.data ** (p - 1.0))
         return Tensor._result(self.data ** p, (self,), backward)
 
-    def __matmul__(self, other) -> "Tensor":
+    def __matmul__(self, other) -> Tensor:
         other = tensor(other)
         a, b = self.data, other.data
 
@@ -214,12 +214,12 @@ class Tensor:
                 other._accumulate(_unbroadcast(gb, b2.shape).reshape(b.shape))
         return Tensor._result(a @ b, (self, other), backward)
 
-    def __rmatmul__(self, other) -> "Tensor":
+    def __rmatmul__(self, other) -> Tensor:
         return tensor(other) @ self
 
     # --- reductions ----------------------------------------------------------------
 
-    def sum(self, axis=None, keepdims: bool = False) -> "Tensor":
+    def sum(self, axis=None, keepdims: bool = False) -> Tensor:
         shape = self.data.shape
 
         def backward(g):
@@ -228,45 +228,45 @@ class Tensor:
             self._send(np.broadcast_to(g, shape))
         return Tensor._result(np.sum(self.data, axis=axis, keepdims=keepdims), (self,), backward)
 
-    def mean(self, axis=None, keepdims: bool = False) -> "Tensor":
+    def mean(self, axis=None, keepdims: bool = False) -> Tensor:
         count = self.data.size if axis is None else np.prod(
             [self.data.shape[a] for a in np.atleast_1d(axis)])
         return self.sum(axis=axis, keepdims=keepdims) * (1.0 / count)
 
     # --- element-wise functions ---------------------------------------------------
 
-    def exp(self) -> "Tensor":
+    def exp(self) -> Tensor:
         out = np.exp(self.data)
 
         def backward(g):
             self._send(g * out)
         return Tensor._result(out, (self,), backward)
 
-    def log(self) -> "Tensor":
+    def log(self) -> Tensor:
         def backward(g):
             self._send(g / self.data)
         return Tensor._result(np.log(self.data), (self,), backward)
 
-    def tanh(self) -> "Tensor":
+    def tanh(self) -> Tensor:
         out = np.tanh(self.data)
 
         def backward(g):
             self._send(g * (1.0 - out * out))
         return Tensor._result(out, (self,), backward)
 
-    def sigmoid(self) -> "Tensor":
+    def sigmoid(self) -> Tensor:
         out = _sigmoid(self.data)
 
         def backward(g):
             self._send(g * out * (1.0 - out))
         return Tensor._result(out, (self,), backward)
 
-    def relu(self) -> "Tensor":
+    def relu(self) -> Tensor:
         def backward(g):
             self._send(g * (self.data > 0.0))
         return Tensor._result(np.maximum(self.data, 0.0), (self,), backward)
 
-    def softmax(self, axis: int = -1) -> "Tensor":
+    def softmax(self, axis: int = -1) -> Tensor:
         out = _softmax(self.data, axis=axis)
 
         def backward(g):
@@ -274,7 +274,7 @@ class Tensor:
             self._send(out * (g - np.sum(g * out, axis=axis, keepdims=True)))
         return Tensor._result(out, (self,), backward)
 
-    def log_softmax(self, axis: int = -1) -> "Tensor":
+    def log_softmax(self, axis: int = -1) -> Tensor:
         z = self.data
         shifted = z - np.max(z, axis=axis, keepdims=True)
         out = shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
@@ -286,7 +286,7 @@ class Tensor:
 
     # --- shape ------------------------------------------------------------------
 
-    def __getitem__(self, index) -> "Tensor":
+    def __getitem__(self, index) -> Tensor:
         """Indexing and slicing, including integer arrays (an embedding look-up).
 
         Rows picked more than once get the sum of their gradients (np.add.at).
@@ -301,7 +301,7 @@ class Tensor:
             self._send(full)
         return Tensor._result(self.data[index], (self,), backward)
 
-    def reshape(self, *shape) -> "Tensor":
+    def reshape(self, *shape) -> Tensor:
         if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
             shape = tuple(shape[0])
         old = self.data.shape
@@ -310,7 +310,7 @@ class Tensor:
             self._send(g.reshape(old))
         return Tensor._result(self.data.reshape(shape), (self,), backward)
 
-    def transpose(self, *axes) -> "Tensor":
+    def transpose(self, *axes) -> Tensor:
         """Permute axes (reversed when none are given), like ``np.transpose``."""
         if len(axes) == 1 and isinstance(axes[0], (tuple, list)):
             axes = tuple(axes[0])
@@ -321,13 +321,13 @@ class Tensor:
             self._send(np.transpose(g, inverse))
         return Tensor._result(np.transpose(self.data, perm), (self,), backward)
 
-    def swapaxes(self, a: int, b: int) -> "Tensor":
+    def swapaxes(self, a: int, b: int) -> Tensor:
         perm = list(range(self.ndim))
         perm[a], perm[b] = perm[b], perm[a]
         return self.transpose(perm)
 
     @property
-    def T(self) -> "Tensor":
+    def T(self) -> Tensor:
         return self.transpose()
 
 

@@ -1,14 +1,22 @@
 import math
+import pathlib
 
 import numpy as np
 import pytest
-
 from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from nntui.engine import activations
-from nntui.engine.activations import ACTIVATIONS, erf, erfc, max_slope, normal_cdf, sigmoid, softmax
+from nntui.engine.activations import (
+    ACTIVATIONS,
+    erf,
+    erfc,
+    max_slope,
+    normal_cdf,
+    sigmoid,
+    softmax,
+)
 
 NAMES = ["step", "linear", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "gelu", "silu"]
 KINKED = {"step", "relu", "leaky_relu", "elu"}
@@ -84,7 +92,7 @@ def test_normal_cdf_is_exact_far_in_the_left_tail():
 
 def test_erf_is_plain_numpy_not_a_python_loop():
     # No per-element math.erf (np.frompyfunc or np.vectorize): one pass of array arithmetic.
-    text = open(activations.__file__, encoding="utf-8").read()
+    text = pathlib.Path(activations.__file__).read_text(encoding="utf-8")
     for slow in ("math.erf", "frompyfunc", "vectorize"):
         assert slow not in text
     out = erf(np.linspace(-3.0, 3.0, 7))
@@ -104,8 +112,7 @@ def test_sigmoid_is_defined_once_and_shared():
 
     assert ACTIVATIONS["sigmoid"].f is sigmoid
     assert losses.sigmoid is sigmoid and mlp.sigmoid is sigmoid
-    src = activations.__file__
-    text = open(src, encoding="utf-8").read()
+    text = pathlib.Path(activations.__file__).read_text(encoding="utf-8")
     assert text.count("np.exp(-np.abs(") == 1
 
 

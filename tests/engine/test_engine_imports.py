@@ -53,7 +53,7 @@ def test_importing_the_engine_loads_no_submodule_and_no_numpy():
 def test_every_old_name_still_resolves_to_its_submodule_object():
     import importlib
 
-    import nntui.engine as engine
+    from nntui import engine
 
     for name in OLD_NAMES:
         assert getattr(engine, name) is not None, name
@@ -81,3 +81,14 @@ def test_unknown_names_raise_attribute_error_and_new_submodules_import_normally(
         "    print('AttributeError')\n"
     )
     assert _run(code).splitlines() == ["42 True", "AttributeError"]
+
+
+def test_every_advertised_name_resolves():
+    from nntui import engine
+
+    for name in engine.__all__:
+        assert getattr(engine, name) is not None, name
+    from nntui.engine import Tensor, attention, autograd, rnn, transformer
+
+    assert Tensor is autograd.Tensor and callable(attention.attention)
+    assert rnn.train and transformer.train_reverser

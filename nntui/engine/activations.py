@@ -132,7 +132,10 @@ _INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
 
 
 def normal_cdf(z) -> Array:
-    """Φ(z) = ½(1 + erf(z/√2)), the standard normal CDF; via erfc so the left tail keeps its digits."""
+    """Φ(z) = ½(1 + erf(z/√2)), the standard normal CDF.
+
+    Computed as ½·erfc(−z/√2), so the far left tail keeps its significant digits.
+    """
     return 0.5 * erfc(-_f64(z) / _SQRT2)
 
 

@@ -73,11 +73,11 @@ def multi_head(X, Wq, Wk, Wv, Wo, n_heads: int, causal: bool = False):
     are put side by side again and mixed by W_o (d_model × d_out). The weights
     have shape (…, heads, T, T).
     """
-    d_model = np.shape(Wq.data if isinstance(Wq, Tensor) else Wq)[-1]
+    x, wq, wk, wv, wo = (tensor(a) for a in (X, Wq, Wk, Wv, Wo))
+    d_model = wq.shape[-1]
     if d_model % n_heads:
         raise ValueError(f"{n_heads} heads do not divide the model width {d_model}")
-    x = tensor(X)
-    q, k, v = (_split_heads(x @ tensor(W), n_heads) for W in (Wq, Wk, Wv))
+    q, k, v = (_split_heads(x @ w, n_heads) for w in (wq, wk, wv))
     heads, weights = _attend(q, k, v, causal)
-    out = _merge_heads(heads) @ tensor(Wo)
+    out = _merge_heads(heads) @ wo
     return _as_arrays_unless_tensors((X, Wq, Wk, Wv, Wo), (out, weights))

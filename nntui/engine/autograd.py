@@ -5,8 +5,8 @@ returns a new tensor that remembers its inputs and how to send a gradient back
 to them; ``loss.backward()`` visits the graph in reverse topological order and
 leaves ∂loss/∂t in ``t.grad`` for every tensor ``t`` that needs one.
 
-* Tensors made by hand need a gradient (``requires_grad=True``), like
-  micrograd's ``Value``; plain numbers and arrays mixed into an operation are
+* A Tensor made by hand gets a gradient unless ``requires_grad=False`` (like
+  micrograd's ``Value``); plain numbers and arrays mixed into an operation are
   constants. An operation whose inputs are all constants records no graph, so
   running a model on ``requires_grad=False`` tensors is plain NumPy.
 * Gradients accumulate (``+=``) across ``backward`` calls, so a tensor used
@@ -344,7 +344,8 @@ def concat(tensors: Sequence[Tensor], axis: int = 0) -> Tensor:
     def backward(g):
         for p, piece in zip(parts, np.split(g, cuts, axis=axis)):
             p._send(piece)
-    return Tensor._result(np.concatenate([p.data for p in parts], axis=axis), tuple(parts), backward)
+    joined = np.concatenate([p.data for p in parts], axis=axis)
+    return Tensor._result(joined, tuple(parts), backward)
 
 
 def stack(tensors: Sequence[Tensor], axis: int = 0) -> Tensor:

@@ -59,7 +59,7 @@ def rnn_forward(xs, W_x, W_h, b, h0=None) -> np.ndarray:
     ``h0`` defaults to zeros. Plain arrays in, plain arrays out.
     """
     xs = np.asarray(xs, dtype=np.float64)
-    W_x, W_h, b = (tensor(np.asarray(a, dtype=np.float64)) for a in (W_x, W_h, b))
+    W_x, W_h, b = (tensor(a) for a in (W_x, W_h, b))
     h = tensor(np.zeros(xs.shape[1:-1] + W_h.shape[-1:]) if h0 is None else h0)
     states = []
     for x in xs:
@@ -227,7 +227,8 @@ class Seq2Seq:
             if word == end:
                 break
             tokens.append(self.dst_vocab.words[word])
-        return Translation(source, tokens[:max_len], np.array(enc), np.array(states), np.array(probs))
+        return Translation(source, tokens[:max_len], np.array(enc), np.array(states),
+                           np.array(probs))
 
 
 def train(pairs=PHRASE_BOOK, epochs: int = 300, seed: int = 0, **kwargs) -> Seq2Seq:

@@ -99,7 +99,7 @@ class Reverser:
         return {"embed": x, "attention": weights, "attend": attend, "ffn": ffn, "logits": logits}
 
     def step(self, batch) -> float:
-        """One Adam step on rows of digits (target: each row reversed); returns the loss before it."""
+        """One Adam step on rows of digits, each to be reversed; returns the loss before it."""
         batch = np.asarray(batch, dtype=np.int64)
         loss = ag.cross_entropy(self._forward(batch)["logits"], batch[:, ::-1])
         loss.backward()

@@ -44,7 +44,8 @@ def tensor_gradcheck(fn, *arrays, h=1e-6, rtol=1e-6, atol=1e-9, seed=0):
         assert t.grad is not None and t.grad.shape == t.shape
 
         def loss():
-            return float(np.sum(fn(*[Tensor(i.data, requires_grad=False) for i in inputs]).data * w))
+            constants = [Tensor(i.data, requires_grad=False) for i in inputs]
+            return float(np.sum(fn(*constants).data * w))
 
         numeric = central_diff(loss, t.data, h)
         np.testing.assert_allclose(t.grad, numeric, rtol=rtol, atol=atol)

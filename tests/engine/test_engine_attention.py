@@ -45,14 +45,16 @@ def test_causal_weights_are_exactly_zero_above_the_diagonal():
     upper = np.triu(np.ones((6, 6), dtype=bool), k=1)
     assert np.all(w[:, upper] == 0.0) and np.all(w[:, ~upper] > 0.0)
     assert w[0, 0, 0] == 1.0  # the first position can only see itself
-    np.testing.assert_array_equal(causal_mask(3), [[0, -np.inf, -np.inf], [0, 0, -np.inf], [0, 0, 0]])
+    np.testing.assert_array_equal(causal_mask(3),
+                                  [[0, -np.inf, -np.inf], [0, 0, -np.inf], [0, 0, 0]])
 
 
 def test_cross_attention_shapes():
-    out, w = attention(rng.normal(size=(3, 4)), rng.normal(size=(7, 4)), rng.normal(size=(7, 2)))
+    Q, K, V = rng.normal(size=(3, 4)), rng.normal(size=(7, 4)), rng.normal(size=(7, 2))
+    out, w = attention(Q, K, V)
     assert out.shape == (3, 2) and w.shape == (3, 7)
     with pytest.raises(ValueError):
-        attention(rng.normal(size=(3, 4)), rng.normal(size=(7, 4)), rng.normal(size=(7, 2)), causal=True)
+        attention(Q, K, V, causal=True)
 
 
 @pytest.mark.parametrize("n_heads", [1, 2, 4])

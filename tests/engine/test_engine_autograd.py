@@ -83,7 +83,8 @@ def off_kink(*shape):
     (lambda a, b: ag.stack([a, b], axis=1), (r(2, 3), r(2, 3))),
     # composites used by the sequence models
     (lambda z: ag.cross_entropy(z, np.array([[1, 0, 2], [2, 2, 0]])), (r(2, 3, 4),)),
-    (lambda z: ag.cross_entropy(z, np.array([[1, 0, 2]]), mask=np.array([[1, 1, 0]])), (r(1, 3, 4),)),
+    (lambda z: ag.cross_entropy(z, np.array([[1, 0, 2]]), mask=np.array([[1, 1, 0]])),
+     (r(1, 3, 4),)),
     (lambda x, g, b: ag.layer_norm(x, g, b), (r(3, 5), r(5), r(5))),
 ])
 def test_gradient_matches_central_differences(fn, arrays, gradcheck):

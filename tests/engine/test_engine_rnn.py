@@ -45,10 +45,9 @@ def test_phrase_book_and_vocabularies():
     assert len(rnn.PHRASE_BOOK) >= 8
     assert ("the cat sits", "le chat est assis") in rnn.PHRASE_BOOK
     m = rnn.Seq2Seq(seed=0)
-    for vocab in (m.src_vocab, m.dst_vocab):
+    for vocab, words in ((m.src_vocab, ["the", "cat"]), (m.dst_vocab, ["le", "chat"])):
         assert vocab.words[:3] == [rnn.PAD, rnn.START, rnn.END]
-        assert vocab.decode(vocab.encode(["the", "cat"] if vocab is m.src_vocab else ["le", "chat"])) \
-            == (["the", "cat"] if vocab is m.src_vocab else ["le", "chat"])
+        assert vocab.decode(vocab.encode(words)) == words
     with pytest.raises(KeyError, match="zebra"):
         m.translate("the zebra sits")
 

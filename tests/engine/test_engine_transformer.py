@@ -41,7 +41,7 @@ def test_stages_are_the_forward_pass_in_order(model):
     assert values["embed"].shape == values["attend"].shape == values["ffn"].shape == (5, d)
     assert values["attention"].shape == (5, 5) and values["logits"].shape == (5, tf.DIGITS)
     np.testing.assert_allclose(values["embed"], model.embed.data[tokens] + model.pe)
-    # layer norm: every position of the normed stages has mean γ-weighted ≈ β; check raw moments
+    # undoing the last norm's γ and β leaves every position with mean 0
     gain, bias = (t.data for t in model.norm2)
     unscaled = (values["ffn"] - bias) / gain
     np.testing.assert_allclose(unscaled.mean(axis=-1), 0.0, atol=1e-9)

@@ -28,8 +28,8 @@ __all__ = [
     "Translation", "Seq2Seq", "train",
 ]
 
-# English → French; the words repeat across phrases, so the model has to tell them
-# apart by context rather than by the first word alone.
+# English → French. Words recur across phrases (the, cat, dog, sits, eats …), so the
+# context has to carry the whole phrase, not just its first or last word.
 PHRASE_BOOK: tuple[tuple[str, str], ...] = (
     ("the cat sits", "le chat est assis"),
     ("the dog sits", "le chien est assis"),

@@ -8,7 +8,9 @@ What ``pred`` means differs, and each :class:`Loss` says so in ``pred_kind``:
 * ``mse``, ``mae``, ``huber``: any real value.
 * ``bce``, ``focal``: probabilities in [0, 1] (clipped to [EPS, 1 − EPS]).
 * ``ce``: raw logits, one row per sample; the softmax is applied inside.
-  ``target`` is one-hot rows (n, k) or integer class indices (n,).
+  ``target`` is one-hot rows (n, k) or integer class indices (n,). A single
+  example may be passed as logits (k,) with a one-hot (or soft) target (k,) or
+  a class index; the gradient then has shape (k,) too.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
+
+from .activations import sigmoid
 
 __all__ = [
     "Loss", "LOSSES", "EPS", "HUBER_DELTA", "FOCAL_ALPHA", "FOCAL_GAMMA",
@@ -81,9 +85,7 @@ def bce_with_logits(z, target) -> tuple[float, Array]:
     """
     z, t = _pair(z, target)
     value = np.mean(np.logaddexp(0.0, z) - t * z)
-    e = np.exp(-np.abs(z))
-    s = np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
-    return float(value), (s - t) / z.size
+    return float(value), (sigmoid(z) - t) / z.size
 
 
 def one_hot(labels, k: int) -> Array:
@@ -106,11 +108,12 @@ def _ce_target(z: Array, target) -> Array:
 def ce(pred, target) -> tuple[float, Array]:
     """Softmax cross-entropy on logits (rows = samples): mean over rows of −Σ y log softmax(z)."""
     z = np.asarray(pred, dtype=np.float64)
-    if z.ndim == 1:
+    squeeze = z.ndim == 1
+    if squeeze:
         z = z[None, :]
-        squeeze = True
-    else:
-        squeeze = False
+        t = np.asarray(target, dtype=np.float64)
+        if t.shape == z.shape[1:]:  # one example's one-hot row (k,)
+            target = t[None, :]
     t = _ce_target(z, target)
     n = z.shape[0]
     shifted = z - np.max(z, axis=-1, keepdims=True)

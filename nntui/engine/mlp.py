@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .activations import ACTIVATIONS, softmax
+from .activations import ACTIVATIONS, sigmoid, softmax
 from .init import INITS
 from .losses import LOSSES, ce, one_hot
 from .params import mlp_param_count
@@ -144,10 +144,8 @@ class MLP:
             return ce(z, T)
         if loss == "bce" and self.output_name == "sigmoid":
             # Fused and stable: the loss from logits, the gradient (σ(z) − y)/N.
-            # σ(z) = ½ + ½·tanh(z/2): never overflows, and as cheap as 1/(1 + e⁻ᶻ).
-            s = 0.5 + 0.5 * np.tanh(0.5 * z)
             value = np.mean(np.logaddexp(0.0, z) - T * z)
-            return float(value), (s - T) * (1.0 / z.size)
+            return float(value), (sigmoid(z) - T) * (1.0 / z.size)
         a = self._out(z)
         value, g = LOSSES[loss](a, T)
         if self.output is None:
@@ -193,8 +191,7 @@ class MLP:
         value, delta = self._output_delta(z, self._target(y, z, loss), loss)
 
         grads: list[Array] = [None] * len(P)  # type: ignore[list-item]
-        hid = self.hidden
-        grad_h = hid.df_from_output or (lambda z, h: hid.df(z))
+        grad_h = self.hidden.grad
         for l in range(n_hidden, -1, -1):
             grads[2 * l] = acts[l].T @ delta
             grads[2 * l + 1] = delta.sum(axis=0)

@@ -1,9 +1,22 @@
 import math
+import pathlib
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
 
-from nntui.engine.activations import ACTIVATIONS, erf, max_slope, softmax
+from nntui.engine import activations
+from nntui.engine.activations import (
+    ACTIVATIONS,
+    erf,
+    erfc,
+    max_slope,
+    normal_cdf,
+    sigmoid,
+    softmax,
+)
 
 NAMES = ["step", "linear", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "gelu", "silu"]
 KINKED = {"step", "relu", "leaky_relu", "elu"}
@@ -53,29 +66,59 @@ def test_closed_forms():
     assert float(np.min(ACTIVATIONS["silu"].f(np.linspace(-3, 0, 3001)))) == pytest.approx(-0.278, abs=0.001)
 
 
-def test_erf_matches_math():
-    x = np.linspace(-4, 4, 33)
-    np.testing.assert_array_equal(erf(x), [math.erf(v) for v in x])
-    assert erf(x.reshape(3, 11)).shape == (3, 11)
+def test_erf_matches_math_on_a_dense_grid_including_the_tails():
+    # Every range of Cody's approximation and the seams between them (0.46875, 4).
+    x = np.concatenate([np.linspace(-30.0, 30.0, 120_001),
+                        [0.0, -0.0, 0.46875, -0.46875, 4.0, -4.0, 5e-324, 1e-300, 1e300, -1e300]])
+    exact = np.array([math.erf(v) for v in x])
+    assert np.max(np.abs(erf(x) - exact)) <= 1e-14
+    assert erf(x[:33].reshape(3, 11)).shape == (3, 11)
+    assert erf(np.inf) == 1.0 and erf(-np.inf) == -1.0 and np.isnan(erf(np.nan))
 
 
-def test_sigmoid_is_finite_and_exact_at_extremes():
-    sig = ACTIVATIONS["sigmoid"]
-    with np.errstate(over="raise", invalid="raise", divide="raise"):
-        out = sig.f(np.array([-1000.0, -40.0, 0.0, 40.0, 1000.0]))
-    assert np.all(np.isfinite(out))
-    assert out[0] == 0.0 and out[-1] == 1.0
-    assert out[1] == pytest.approx(math.exp(-40), rel=1e-12)  # tiny, not rounded to 0
+def test_erfc_keeps_relative_precision_in_the_tails():
+    x = np.linspace(-6.0, 26.0, 32_001)
+    exact = np.array([math.erfc(v) for v in x])
+    np.testing.assert_allclose(erfc(x), exact, rtol=1e-14, atol=0.0)
 
 
-def test_softmax_stable_and_normalised():
-    z = np.array([[1000.0, -1000.0, 0.0], [-1000.0, -1000.0, -1000.0], [1.0, 2.0, 3.0]])
-    with np.errstate(over="raise", invalid="raise", divide="raise"):
-        p = softmax(z)
-    assert np.all(np.isfinite(p))
-    np.testing.assert_allclose(p.sum(axis=1), 1.0, rtol=1e-15)
-    np.testing.assert_allclose(p[0], [1.0, 0.0, 0.0])
-    np.testing.assert_allclose(p[1], [1 / 3] * 3)
-    e = np.exp([1.0, 2.0, 3.0])
-    np.testing.assert_allclose(p[2], e / e.sum(), rtol=1e-15)
-    np.testing.assert_allclose(softmax(z.T, axis=0), p.T)
+def test_normal_cdf_is_exact_far_in_the_left_tail():
+    # ½(1 + erf(z/√2)) would round to 0 here; the erfc form keeps the digits.
+    z = np.array([-10.0, -20.0, -37.0])
+    exact = [0.5 * math.erfc(-v / math.sqrt(2.0)) for v in z]
+    np.testing.assert_allclose(normal_cdf(z), exact, rtol=1e-14)
+    assert float(normal_cdf(0.0)) == 0.5
+
+
+def test_erf_is_plain_numpy_not_a_python_loop():
+    # No per-element math.erf (np.frompyfunc or np.vectorize): one pass of array arithmetic.
+    text = pathlib.Path(activations.__file__).read_text(encoding="utf-8")
+    for slow in ("math.erf", "frompyfunc", "vectorize"):
+        assert slow not in text
+    out = erf(np.linspace(-3.0, 3.0, 7))
+    assert out.dtype == np.float64
+
+
+@given(arrays(np.float64, st.tuples(st.integers(1, 4), st.integers(1, 6)),
+              elements=st.floats(allow_nan=False, allow_infinity=False)))
+def test_softmax_rows_are_distributions_for_any_finite_logits(z):
+    p = softmax(z)
+    assert np.all((p >= 0.0) & (p <= 1.0))
+    np.testing.assert_allclose(p.sum(axis=-1), 1.0, rtol=0, atol=1e-12)
+
+
+def test_sigmoid_is_defined_once_and_shared():
+    from nntui.engine import losses, mlp
+
+    assert ACTIVATIONS["sigmoid"].f is sigmoid
+    assert losses.sigmoid is sigmoid and mlp.sigmoid is sigmoid
+    text = pathlib.Path(activations.__file__).read_text(encoding="utf-8")
+    assert text.count("np.exp(-np.abs(") == 1
+
+
+def test_every_derivative_is_written_once_in_grad_form():
+    # df(z) is grad(z, f(z)): no activation carries a second copy of its derivative.
+    z = np.linspace(-3.0, 3.0, 13)
+    for act in ACTIVATIONS.values():
+        assert not hasattr(act, "df_from_output")
+        np.testing.assert_array_equal(act.df(z), act.grad(z, act.f(z)))

@@ -2,6 +2,9 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
 
 from nntui.engine.losses import LOSSES, bce_with_logits, ce, focal, huber, one_hot
 
@@ -84,3 +87,47 @@ def test_extremes_stay_finite():
 def test_registry_metadata():
     assert set(LOSSES) == {"mse", "mae", "huber", "bce", "ce", "focal"}
     assert LOSSES["ce"].pred_kind == "logits" and LOSSES["bce"].pred_kind == "probability"
+
+
+def test_ce_single_example_one_hot_equals_the_batch_of_one(numgrad):
+    z = np.array([0.3, -1.2, 2.0, 0.5])
+    target = np.array([0.0, 0.0, 1.0, 0.0])
+    value, grad = ce(z, target)
+    batch_value, batch_grad = ce(z[None, :], target[None, :])
+    assert grad.shape == (4,)
+    assert value == batch_value
+    np.testing.assert_array_equal(grad, batch_grad[0])
+    np.testing.assert_allclose(grad, numgrad(lambda: ce(z, target)[0], z), rtol=1e-6, atol=1e-10)
+    # the class index of the same example gives the same answer
+    assert ce(z, 2)[0] == value
+
+
+_extreme = st.floats(min_value=-1e150, max_value=1e150, allow_nan=False)
+_probability = st.one_of(st.sampled_from([0.0, 1.0, 5e-324, 1e-300, 1.0 - 1e-16]),
+                         st.floats(min_value=0.0, max_value=1.0))
+
+
+@st.composite
+def _loss_case(draw):
+    """A loss name with predictions and targets of the kind it takes, at the extremes."""
+    name = draw(st.sampled_from(sorted(LOSSES)))
+    n, k = draw(st.integers(1, 4)), draw(st.integers(1, 4))
+    kind = LOSSES[name].pred_kind
+    if kind == "logits":
+        # Logits as far apart as float64 allows without the difference overflowing.
+        z = draw(arrays(np.float64, (n, k), elements=st.floats(-1e300, 1e300)))
+        return name, z, draw(arrays(np.int64, (n,), elements=st.integers(0, k - 1)))
+    if kind == "probability":
+        p = draw(arrays(np.float64, (n, k), elements=_probability))
+        return name, p, draw(arrays(np.float64, (n, k), elements=_probability))
+    # |ŷ − y| ≤ 2e150 keeps the squared error inside float64's range
+    return name, draw(arrays(np.float64, (n, k), elements=_extreme)), \
+        draw(arrays(np.float64, (n, k), elements=_extreme))
+
+
+@given(_loss_case())
+def test_every_loss_is_finite_at_extreme_inputs(case):
+    name, pred, target = case
+    value, grad = LOSSES[name](pred, target)
+    assert math.isfinite(value)
+    assert grad.shape == pred.shape and np.all(np.isfinite(grad))

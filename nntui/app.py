@@ -9,6 +9,10 @@ from textual.binding import Binding
 
 from nntui import sections
 
+_HERE = Path(__file__).parent
+#: The app's stylesheet, then each level's sections' (``games/<level>/<level>.tcss``).
+STYLESHEETS = [_HERE / "app.tcss", *sorted(_HERE.glob("games/*/*.tcss"))]
+
 
 def _section_commands():
     """The palette's section provider, imported only when the palette first opens."""
@@ -20,6 +24,7 @@ def _section_commands():
 class NNTuiApp(App):
     """Home → level → section. Sections are mounted lazily, only when opened."""
 
+    CSS_PATH = STYLESHEETS
     TITLE = "nntui"
     SUB_TITLE = "neural networks, in your terminal"
     COMMANDS = App.COMMANDS | {_section_commands}

@@ -39,11 +39,6 @@ class ActivationLabView(SectionView):
         *digit_bindings("pick", LAB_ACTIVATIONS, "pick"),
         Binding("r", "reset", "reset w, b"),
     ]
-    DEFAULT_CSS = """
-    ActivationLabView #al-charts { height: 11; }
-    ActivationLabView #al-charts Chart { height: 11; min-height: 8; }
-    ActivationLabView #al-facts { height: auto; margin: 0 0 1 0; }
-    """
 
     def __init__(self, section, **kwargs) -> None:
         super().__init__(section, **kwargs)

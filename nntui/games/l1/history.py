@@ -45,10 +45,6 @@ class HistoryView(LessonView):
         Binding("home", "jump(0)", "first", show=False),
         Binding("end", "jump(-1)", "last", show=False),
     ]
-    DEFAULT_CSS = """
-    HistoryView #hi-axis { height: auto; margin: 1 0 0 0; }
-    HistoryView #hi-card { height: 7; border: round $primary 50%; padding: 0 1; }
-    """
 
     COMPLETE_ON_OPEN = False  # complete once every event has been visited
 

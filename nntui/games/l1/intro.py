@@ -17,9 +17,6 @@ class IntroView(LessonView):
     HELP = ("The small network at the top sends a new wave of numbers from left to right "
             "every few seconds; p pauses and resumes it. Page up/down scroll the text.")
     BINDINGS = [Binding("p", "play", "pause/play pulses")]
-    DEFAULT_CSS = """
-    IntroView #in-caption { height: auto; color: $text-muted; }
-    """
 
     def __init__(self, section, **kwargs) -> None:
         super().__init__(section, **kwargs)

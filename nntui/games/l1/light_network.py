@@ -50,11 +50,6 @@ class LightNetworkView(SectionView):
         Binding("2", "flip(1)", "flip x₂"),
         Binding("enter", "check", "check"),
     ]
-    DEFAULT_CSS = """
-    LightNetworkView #ln-target { height: auto; text-style: bold; }
-    LightNetworkView #ln-circuit { height: auto; margin: 1 0; }
-    LightNetworkView #ln-status { height: auto; margin: 1 0; }
-    """
 
     def compose(self):
         # Seeded by how many checks this learner has made, so a return visit brings new

@@ -73,10 +73,6 @@ class NumbersFlowingView(SectionView):
         Binding("enter", "step", "step", show=False),
         Binding("r", "reset", "reset"),
     ]
-    DEFAULT_CSS = """
-    NumbersFlowingView #nf-now { height: auto; text-style: bold; margin: 0 0 1 0; }
-    NumbersFlowingView #nf-weights { height: auto; margin: 0 0 1 0; }
-    """
 
     def __init__(self, section, **kwargs) -> None:
         super().__init__(section, **kwargs)

@@ -84,12 +84,6 @@ class PerceptronRuleView(SectionView):
         Binding("r", "reset", "reset"),
         *digit_bindings("gate", RULE_GATES, "pick gate", show=False),
     ]
-    DEFAULT_CSS = """
-    PerceptronRuleView #pr-top { height: 12; }
-    PerceptronRuleView #pr-plot { width: 26; height: 11; border: round $primary 50%; }
-    PerceptronRuleView #pr-info { width: 1fr; height: auto; padding: 0 1; }
-    PerceptronRuleView #pr-verdict { height: auto; margin: 0 0 1 0; }
-    """
 
     def __init__(self, section, **kwargs) -> None:
         super().__init__(section, **kwargs)

@@ -47,10 +47,6 @@ class TuneNeuronView(SectionView):
         *digit_bindings("gate", GATE_NAMES, "pick gate"),
         Binding("r", "reset", "reset"),
     ]
-    DEFAULT_CSS = """
-    TuneNeuronView #tn-table { height: auto; margin: 1 0 0 0; }
-    TuneNeuronView #tn-status { height: auto; margin: 0 0 1 0; }
-    """
 
     def __init__(self, section, **kwargs) -> None:
         super().__init__(section, **kwargs)

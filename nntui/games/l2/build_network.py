@@ -82,11 +82,6 @@ class BuildNetworkView(SectionView):
         *[Binding(key, f"add({i})", kind, show=False)
           for i, (key, kind) in enumerate(zip(PALETTE_KEYS, PALETTE))],
     ]
-    DEFAULT_CSS = """
-    BuildNetworkView #bn-palette { height: auto; margin-bottom: 1; }
-    BuildNetworkView #bn-stack { height: auto; }
-    BuildNetworkView #bn-status { height: auto; margin-top: 1; text-style: bold; }
-    """
 
     def __init__(self, section, **kwargs) -> None:
         super().__init__(section, **kwargs)

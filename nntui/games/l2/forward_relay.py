@@ -42,12 +42,6 @@ class ForwardRelayView(SectionView):
         Binding("enter", "finish", "light all"),
         Binding("r", "reset", "reset"),
     ]
-    DEFAULT_CSS = """
-    ForwardRelayView #relay-controls { height: auto; margin-bottom: 1; }
-    ForwardRelayView #relay-net.-gold > .network--highlight { color: #ffd700; }
-    ForwardRelayView #relay-about { height: auto; margin-top: 1; color: $text-muted; }
-    ForwardRelayView #relay-status { height: auto; margin-top: 1; }
-    """
 
     def __init__(self, section, seed: int = 0, **kwargs) -> None:
         super().__init__(section, **kwargs)

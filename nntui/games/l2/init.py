@@ -30,9 +30,6 @@ class InitView(LessonView):
     HELP = ("↑/↓ pick n_in or n_out, ←/→ change it by 1 (shift: by 32). Every bound and "
             "spread is recomputed with the engine's init functions.")
     BINDINGS = [*FOCUS_BINDINGS]
-    DEFAULT_CSS = """
-    InitView #init-calc { height: auto; border: round $primary; padding: 0 1; }
-    """
 
     def __init__(self, section, **kwargs) -> None:
         super().__init__(section, **kwargs)

@@ -44,11 +44,6 @@ class InitRaceView(TrainingSection):
     )
     CHUNKS_PER_SECOND = 20.0  # 100 steps a second: slow enough to watch the curves race
     STEP_CHUNKS = 2  # s: ten steps
-    DEFAULT_CSS = """
-    InitRaceView #race-setup { height: auto; }
-    InitRaceView #race-chart { height: 12; min-height: 8; }
-    InitRaceView #race-table { height: auto; }
-    """
 
     #: Steps per race; None = the model's default (tests shorten it).
     max_steps: int | None = None

@@ -25,7 +25,7 @@ HIDDEN = "tanh"
 LEARNING_RATE = 0.5
 DATA = "circle"
 N_POINTS = 200
-SEED = 3
+SEED = 5  # a start whose too-large run stalls at the first verdict and at the end
 MAX_STEPS = 300
 
 # (init name in engine.init.INITS, label on screen)

@@ -31,9 +31,6 @@ class LayersView(LessonView):
         Binding("x", "remove", "remove"),
         Binding("r", "reset", "example"),
     ]
-    DEFAULT_CSS = """
-    LayersView #layers-counter { height: auto; border: round $primary; padding: 0 1; }
-    """
 
     def __init__(self, section, **kwargs) -> None:
         super().__init__(section, **kwargs)

@@ -91,11 +91,6 @@ class LinearCollapseView(LessonView):
         *axis_keys("y", "input(1, {})", "x₂"),
         Binding("w", "new_weights", "new weights"),
     ]
-    DEFAULT_CSS = """
-    LinearCollapseView #lc-top { height: 12; }
-    LinearCollapseView #lc-canvas { width: 26; height: 12; border: round $primary; }
-    LinearCollapseView #lc-maths { width: 1fr; height: 12; padding: 0 0 0 1; }
-    """
 
     def __init__(self, section, **kwargs) -> None:
         super().__init__(section, **kwargs)

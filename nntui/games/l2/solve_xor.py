@@ -48,12 +48,6 @@ class SolveXorView(SectionView):
         Binding("2", "select(1)", "cut 2"),
         Binding("r", "reset", "reset"),
     ]
-    DEFAULT_CSS = """
-    SolveXorView #xor-body { height: auto; }
-    SolveXorView #xor-canvas { width: 30; height: 13; border: round $primary; }
-    SolveXorView #xor-side { width: 1fr; height: auto; padding: 0 0 0 1; }
-    SolveXorView #xor-why { height: auto; margin-top: 1; }
-    """
 
     def __init__(self, section, **kwargs) -> None:
         super().__init__(section, **kwargs)

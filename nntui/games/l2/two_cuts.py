@@ -50,9 +50,6 @@ class TwoCutsView(LessonView):
     HELP = ("←/→ change the sharpness k that multiplies every weight (shift: by 5). The "
             "truth table is the engine's forward pass of the network with these weights.")
     BINDINGS = [*FOCUS_BINDINGS]
-    DEFAULT_CSS = """
-    TwoCutsView #tc-table { height: auto; border: round $primary; padding: 0 1; }
-    """
 
     def __init__(self, section, **kwargs) -> None:
         super().__init__(section, **kwargs)

@@ -1,8 +1,7 @@
 """A write that fails (full disk, read-only file) never raises: the record is kept in memory, in
 order, reads include it, the learner is told once, and it is written when writing works again.
 
-The full disk is real SQLite behaviour: ``PRAGMA max_page_count`` (per connection) caps the
-file, and an insert that needs one page more fails with SQLITE_FULL, "database or disk is full".
+The full disk is real: see ``Disk`` in conftest.py.
 """
 
 from __future__ import annotations
@@ -12,8 +11,6 @@ import sqlite3
 import pytest
 
 from nntui.store import FILENAME, Store
-
-BIG = "x" * 3000  # an answer this long needs a page of its own, so a full file is hit quickly
 
 
 @pytest.fixture
@@ -29,21 +26,6 @@ def notices(store):
     return told
 
 
-def fill_the_disk(store: Store) -> None:
-    """Cap the file at its current size, then write until a write is refused."""
-    pages = store.conn.execute("PRAGMA page_count").fetchone()[0]
-    assert store.conn.execute(f"PRAGMA max_page_count = {pages}").fetchone()[0] == pages
-    for i in range(50):
-        store.record_answer("filler", f"f{i}", True, BIG, 1.0, True)
-        if store.unsaved_count:
-            return
-    raise AssertionError("the capped file never filled up")
-
-
-def free_space(store: Store) -> None:
-    store.conn.execute("PRAGMA max_page_count = 1000000")
-
-
 def saved_rows(tmp_path, sql: str) -> list[tuple]:
     """What is really in the file, through a connection of its own."""
     conn = sqlite3.connect(tmp_path / FILENAME)
@@ -54,11 +36,11 @@ def saved_rows(tmp_path, sql: str) -> list[tuple]:
 
 
 def test_full_disk_keeps_answers_in_order_and_writes_them_once_when_space_is_back(
-        store, notices, tmp_path):
-    fill_the_disk(store)
+        store, notices, disk, tmp_path):
+    disk.fill(store)
     kept_filler = store.unsaved_count
     for i in range(6):  # none of these raises
-        store.record_answer("l1.quiz", f"q{i}", i % 2 == 0, f"answer {i} {BIG}", 2.0, True)
+        store.record_answer("l1.quiz", f"q{i}", i % 2 == 0, f"answer {i} " + "y" * 3000, 2.0, True)
     assert store.unsaved_count == kept_filler + 6
     # reads include what is kept: this session sees every answer, in order
     assert [a.question_id for a in store.answers(section_id="l1.quiz")] == [
@@ -67,7 +49,7 @@ def test_full_disk_keeps_answers_in_order_and_writes_them_once_when_space_is_bac
     assert saved_rows(tmp_path, "SELECT count(*) FROM answers WHERE section_id = 'l1.quiz'") \
         == [(0,)]
 
-    free_space(store)
+    disk.free(store)
     assert store.flush_pending() is True
     assert store.unsaved_count == 0 and store.save_problem is None
     rows = saved_rows(tmp_path, "SELECT question_id, correct FROM answers "
@@ -84,12 +66,13 @@ def test_full_disk_keeps_answers_in_order_and_writes_them_once_when_space_is_bac
         "kept in memory and will be written when space is back.")
 
 
-def test_the_next_successful_write_writes_what_was_kept_first(store, notices, tmp_path):
-    fill_the_disk(store)
+def test_the_next_successful_write_writes_what_was_kept_first(store, notices, disk,
+                                                                 tmp_path):
+    disk.fill(store)
     store.record_visit("l1.quiz")
     store.record_completion("l1.quiz")
     assert store.save_problem is not None and "disk is full" in store.save_problem
-    free_space(store)
+    disk.free(store)
     store.record_visit("l1.next")  # no flush_pending(): this write takes the kept ones first
     assert store.unsaved_count == 0
     assert saved_rows(tmp_path, "SELECT section_id FROM visits ORDER BY id") == [
@@ -98,11 +81,11 @@ def test_the_next_successful_write_writes_what_was_kept_first(store, notices, tm
     assert [p for _, p in notices] == [True, False]
 
 
-def test_reads_see_kept_progress_in_this_session(store):
+def test_reads_see_kept_progress_in_this_session(store, disk):
     store.record_visit("old")
     store.save_card("q-old", '{"a": 1}', "2000-01-01T00:00:00Z")
     store.set_setting("zoom", 1)
-    fill_the_disk(store)
+    disk.fill(store)
     store.record_visit("l1.quiz")
     store.record_completion("l1.lesson")
     attempt_id = store.record_attempt("l1.quiz", 8, 10, True, {"right": 8})
@@ -124,30 +107,30 @@ def test_reads_see_kept_progress_in_this_session(store):
     assert len(store.activity_days()) == 1
 
 
-def test_an_answer_to_a_kept_attempt_points_at_it_once_saved(store, tmp_path):
-    fill_the_disk(store)
+def test_an_answer_to_a_kept_attempt_points_at_it_once_saved(store, disk, tmp_path):
+    disk.fill(store)
     attempt_id = store.record_attempt("l1.quiz", 1, 1, True)
     store.record_answer("l1.quiz", "q", True, "yes", 1.0, True, attempt_id=attempt_id)
-    free_space(store)
+    disk.free(store)
     assert store.flush_pending()
     [(saved_attempt,)] = saved_rows(tmp_path, "SELECT id FROM attempts")
     assert saved_rows(tmp_path, "SELECT attempt_id FROM answers WHERE question_id = 'q'") == [
         (saved_attempt,)]
 
 
-def test_a_new_failure_after_recovery_is_told_again(store, notices):
-    fill_the_disk(store)
-    free_space(store)
+def test_a_new_failure_after_recovery_is_told_again(store, notices, disk):
+    disk.fill(store)
+    disk.free(store)
     store.flush_pending()
-    fill_the_disk(store)
+    disk.fill(store)
     assert [p for _, p in notices] == [True, False, True]
 
 
-def test_close_writes_what_was_kept(tmp_path):
+def test_close_writes_what_was_kept(tmp_path, disk):
     store = Store.open(tmp_path, "ada")
-    fill_the_disk(store)
+    disk.fill(store)
     store.record_completion("l1.quiz")
-    free_space(store)
+    disk.free(store)
     store.close()
     with Store.open(tmp_path, "ada") as again:
         assert "l1.quiz" in again.completed_sections()

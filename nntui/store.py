@@ -52,6 +52,7 @@ __all__ = [
     "Store",
     "StoreError",
     "StoreTooNewError",
+    "UnknownLearnerError",
 ]
 
 
@@ -146,6 +147,16 @@ class StoreError(Exception):
 
 class StoreTooNewError(StoreError):
     """The file was written by a newer nntui whose schema this version does not know."""
+
+
+class UnknownLearnerError(StoreError):
+    """``Store.open(…, create_learner=False)`` for a name that has no progress in the file."""
+
+    def __init__(self, name: str, path: Path, learners: list[str]) -> None:
+        self.learners = learners
+        known = (f"learners there: {', '.join(learners)}" if learners
+                 else "nobody has progress there yet")
+        super().__init__(f"no learner {name!r} in {path} ({known})")
 
 
 class _NotOurs(Exception):
@@ -319,9 +330,12 @@ class Store:
     # ---- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, data_dir: str | os.PathLike[str], learner: str | None = None) -> Store:
+    def open(cls, data_dir: str | os.PathLike[str], learner: str | None = None, *,
+             create_learner: bool = True) -> Store:
         """Open (creating if needed) ``<data_dir>/progress.sqlite3`` for ``learner``
-        (default: the OS user name)."""
+        (default: the OS user name). With ``create_learner=False`` (commands that only read)
+        a learner who is not in the file, or a file that does not exist, raises
+        ``UnknownLearnerError`` and nothing is created but the folder."""
         if learner is None:
             from nntui.paths import default_learner
 
@@ -333,6 +347,8 @@ class Store:
         except OSError as exc:
             raise StoreError(f"cannot create the data folder {folder}: {exc}") from exc
         path = folder / FILENAME
+        if not create_learner and not path.exists():
+            raise UnknownLearnerError(learner, path, [])
 
         notice = None
         try:
@@ -352,7 +368,13 @@ class Store:
             conn = cls._connect_and_migrate(path)
 
         try:
-            learner_id = _when_unlocked(lambda: _ensure_learner(conn, learner))
+            if create_learner:
+                learner_id = _when_unlocked(lambda: _ensure_learner(conn, learner))
+            else:
+                learner_id = _find_learner(conn, learner, path)
+        except sqlite3.Error as exc:  # e.g. a new learner on a full disk
+            conn.close()
+            raise StoreError(f"cannot add the learner {learner!r} to {path}: {exc}") from exc
         except BaseException:
             conn.close()
             raise
@@ -931,6 +953,14 @@ def _migrate(conn: sqlite3.Connection) -> None:
             for statement in MIGRATIONS[step]:
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {step + 1}")
+
+
+def _find_learner(conn: sqlite3.Connection, name: str, path: Path) -> int:
+    row = conn.execute("SELECT id FROM learners WHERE name = ?", (name,)).fetchone()
+    if row is None:
+        learners = [r[0] for r in conn.execute("SELECT name FROM learners ORDER BY name")]
+        raise UnknownLearnerError(name, path, learners)
+    return row[0]
 
 
 def _ensure_learner(conn: sqlite3.Connection, name: str) -> int:

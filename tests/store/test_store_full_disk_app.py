@@ -40,3 +40,19 @@ async def test_full_disk_is_told_once_and_progress_kept_until_space_is_back(
     with Store.open(data_dir, "test") as store:
         assert first.id in store.completed_sections()
         assert store.visits_count(first.id) == 2
+
+
+def test_progress_still_unsaved_when_the_app_closes_is_reported(data_dir, disk, monkeypatch,
+                                                                capsys):
+    from nntui import cli
+    from nntui.app import NNTuiApp
+
+    def session_on_a_disk_that_stays_full(app) -> None:  # stands in for App.run
+        disk.fill(app.store)
+        app.store.close()  # as on_unmount does: its last try fails too
+
+    monkeypatch.setattr(NNTuiApp, "run", session_on_a_disk_that_stays_full)
+    assert cli.main(["--data-dir", str(data_dir), "--learner", "test"]) == 0
+    err = capsys.readouterr().err
+    assert err == (f"nntui: 1 record(s) of progress could not be saved to {data_dir / FILENAME} "
+                   "before nntui closed; they are lost.\n")

@@ -426,10 +426,10 @@ class Store:
 
     def close(self) -> None:
         """Close the file, after a last try at writing what is kept in memory."""
+        if self._unsaved and not self.closed:
+            self.flush_pending()  # outside the lock, as it may tell the listener
         with self._lock:
             if self._conn is not None:
-                if self._unsaved:
-                    self.flush_pending()
                 try:
                     self._conn.execute("PRAGMA optimize")
                 except sqlite3.Error:

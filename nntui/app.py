@@ -13,6 +13,10 @@ _HERE = Path(__file__).parent
 #: The app's stylesheet, then each level's sections' (``games/<level>/<level>.tcss``).
 STYLESHEETS = [_HERE / "app.tcss", *sorted(_HERE.glob("games/*/*.tcss"))]
 
+#: While progress cannot be saved, try again this often even if the learner writes nothing new
+#: (so freeing space is enough; the store also retries before every write).
+SAVE_RETRY_SECONDS = 30
+
 
 def _section_commands():
     """The palette's section provider, imported only when the palette first opens."""
@@ -62,6 +66,21 @@ class NNTuiApp(App):
             self.open_section(self.open_section_at_start)
         if self.store.notice:
             self.notify(self.store.notice, title="Progress file", severity="warning", timeout=15)
+        self.store.on_save_notice = self.show_save_notice
+        self.set_interval(SAVE_RETRY_SECONDS, self._retry_saving)
+
+    def show_save_notice(self, message: str, problem: bool) -> None:
+        """The store tells us once when saving stops working, and once when it works again.
+        (notify is thread-safe: a write from a worker thread may call this.)"""
+        if problem:
+            self.notify(message, title="Progress not saved", severity="warning", timeout=20,
+                        markup=False)
+        else:
+            self.notify(message, title="Progress saved", timeout=8, markup=False)
+
+    def _retry_saving(self) -> None:
+        if self.store.unsaved_count:
+            self.store.flush_pending()
 
     def on_unmount(self) -> None:
         self.store.close()

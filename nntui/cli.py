@@ -15,6 +15,10 @@ SUBCOMMANDS: dict[str, str] = {
 }
 
 
+#: Options of every command: they may come before or after a subcommand's name.
+PROGRESS_OPTIONS = ("--learner", "--data-dir")
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that prints usage and exits 2 on bad arguments (never a traceback)."""
 
@@ -34,14 +38,41 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--list", action="store_true",
                         help="print every section: id, level, kind, status, title (tab-separated)")
     parser.add_argument("--open", metavar="ID", help="start at this section (see --list)")
-    parser.add_argument("--learner", metavar="NAME", help="whose progress to use (default: you)")
-    parser.add_argument("--data-dir", metavar="PATH",
-                        help="folder for progress (default: $NNTUI_HOME or your user data folder)")
+    add_progress_options(parser)
     parser.add_argument("--reset-progress", action="store_true",
                         help="erase this learner's progress (a backup is kept)")
     parser.add_argument("--yes", action="store_true", help="do not ask before --reset-progress")
     parser.add_argument("--theme", metavar="NAME", help="colour theme, e.g. textual-dark, nord")
     return parser
+
+
+def add_progress_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--learner", metavar="NAME", help="whose progress to use (default: you)")
+    parser.add_argument("--data-dir", metavar="PATH",
+                        help="folder for progress (default: $NNTUI_HOME or your user data folder)")
+
+
+def cannot_open_progress(error: BaseException) -> int:
+    """The one-line message (and exit code) for a data folder or progress file that cannot be
+    used: the same from the app and from every subcommand."""
+    print(f"nntui: cannot open your progress: {error}", file=sys.stderr)
+    return 1
+
+
+def find_subcommand(argv: list[str]) -> int | None:
+    """Where a subcommand's name is in ``argv``, after any progress options, or None."""
+    at = 0
+    while at < len(argv):
+        token = argv[at]
+        if token in SUBCOMMANDS:
+            return at
+        if token in PROGRESS_OPTIONS:
+            at += 2  # the option and its value (which may itself be, say, "stats")
+        elif token.partition("=")[0] in PROGRESS_OPTIONS:
+            at += 1  # --data-dir=PATH
+        else:
+            return None
+    return None
 
 
 def print_list(out=sys.stdout) -> None:
@@ -80,9 +111,11 @@ def reset_progress(data_dir: str | None, learner: str | None, assume_yes: bool) 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    if argv and argv[0] in SUBCOMMANDS:
-        module_name, _, function = SUBCOMMANDS[argv[0]].partition(":")
-        return getattr(importlib.import_module(module_name), function)(argv[1:])
+    at = find_subcommand(argv)
+    if at is not None:
+        module_name, _, function = SUBCOMMANDS[argv[at]].partition(":")
+        # Progress options written before the name are the subcommand's too.
+        return getattr(importlib.import_module(module_name), function)(argv[:at] + argv[at + 1:])
 
     parser = build_parser()
     try:
@@ -125,7 +158,9 @@ def main(argv: list[str] | None = None) -> int:
         app = NNTuiApp(open_section=args.open, learner=args.learner, data_dir=args.data_dir,
                        theme=args.theme)
     except (StoreError, OSError) as error:
-        print(f"nntui: cannot open your progress: {error}", file=sys.stderr)
-        return 1
+        return cannot_open_progress(error)
     app.run()
+    if app.store.unsaved_count:  # the store could not write them, even at the very end
+        print(f"nntui: {app.store.unsaved_count} record(s) of progress could not be saved to "
+              f"{app.store.path} before nntui closed; they are lost.", file=sys.stderr)
     return app.return_code or 0

@@ -1,9 +1,12 @@
 """``nntui export`` and ``nntui stats``: results for a teacher, and a short text summary.
 
 CSV: one row per attempt and per answer (a ``record`` column tells which), for every learner
-in the store. xAPI 2.0: one statement per line (JSON Lines). The actor is an account with
-homePage ``urn:nntui`` and the learner's name; verbs are the ADL ``answered`` (each answer),
+in the store. xAPI 2.0: one statement per line (JSON Lines). The actor is an account with the
+learner's name on a home page (``--home-page``); verbs are the ADL ``answered`` (each answer),
 ``passed`` / ``failed`` (each scored quiz or game attempt) and ``completed`` (each completion).
+Activities are named by their section's title; an answered question has its section as parent.
+
+Both commands only read: they never add a learner to the progress file.
 """
 
 from __future__ import annotations
@@ -14,12 +17,16 @@ import io
 import json
 import sys
 import uuid
-
-from nntui import sections
+from urllib.parse import urlsplit
 
 CSV_COLUMNS = ("record", "learner", "timestamp", "section_id", "question_id", "correct",
                "response", "seconds", "first_try", "score", "max_score", "won")
-HOMEPAGE = "urn:nntui"
+#: xAPI wants an account's homePage to be a URL (an IRL) naming the system the account lives
+#: on. nntui has no web site, so the default is a well-formed https URL under ``.invalid``, a
+#: top-level domain reserved never to exist (RFC 2606): a learning record store accepts it,
+#: and it cannot be mistaken for, or collide with, any real system. A school exporting into
+#: its own store passes its own site with ``--home-page``.
+DEFAULT_HOME_PAGE = "https://nntui.invalid"
 XAPI_VERSION = "2.0.0"
 VERBS = {name: f"http://adlnet.gov/expapi/verbs/{name}"
          for name in ("answered", "completed", "passed", "failed")}
@@ -55,8 +62,54 @@ def write_csv(store, out, all_learners: bool = True) -> int:
     return len(rows)
 
 
-def _actor(learner: str) -> dict:
-    return {"objectType": "Agent", "account": {"homePage": HOMEPAGE, "name": learner}}
+def home_page_url(text: str) -> str:
+    """``--home-page``: an http(s) URL with a host, as xAPI requires of an account's home."""
+    parts = urlsplit(text.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a web address; give an http(s) URL with a host, "
+            "e.g. https://school.example")
+    return text.strip()
+
+
+def _section_titles() -> dict[str, str]:
+    from nntui.sections import SECTIONS
+
+    return {s.id: s.title for s in SECTIONS}
+
+
+class _Statements:
+    """Builds xAPI statements for one export: one home page, the sections' titles."""
+
+    def __init__(self, store, home_page: str) -> None:
+        self.store = store
+        self.home_page = home_page
+        self.titles = _section_titles()
+
+    def section(self, section_id: str) -> dict:
+        return _activity(section_id, self.titles.get(section_id, section_id))
+
+    def question(self, section_id: str, question_id: str) -> dict:
+        title = self.titles.get(section_id, section_id)
+        return _activity(f"{section_id}/{question_id}", f"{title}: question {question_id}")
+
+    def make(self, record, kind: str, verb: str, obj: dict, result: dict,
+             parent: dict | None = None) -> dict:
+        statement = {
+            # Keyed on the file and the row: the same record always gets the same id, so an
+            # export sent twice is deduplicated by the receiving store.
+            "id": str(uuid.uuid5(_ID_NAMESPACE, f"{kind}:{self.store.path}:{record.id}")),
+            "actor": {"objectType": "Agent",
+                      "account": {"homePage": self.home_page, "name": record.learner}},
+            "verb": {"id": VERBS[verb], "display": {"en": verb}},
+            "object": obj,
+            "result": result,
+            "timestamp": _ts(record.when),
+            "version": XAPI_VERSION,
+        }
+        if parent is not None:
+            statement["context"] = {"contextActivities": {"parent": [parent]}}
+        return statement
 
 
 def _activity(activity_id: str, name: str) -> dict:
@@ -64,72 +117,74 @@ def _activity(activity_id: str, name: str) -> dict:
             "definition": {"name": {"en": name}}}
 
 
-def _statement(key: str, learner: str, verb: str, obj: dict, when, result: dict | None):
-    statement = {
-        "id": str(uuid.uuid5(_ID_NAMESPACE, key)),
-        "actor": _actor(learner),
-        "verb": {"id": VERBS[verb], "display": {"en": verb}},
-        "object": obj,
-        "timestamp": _ts(when),
-        "version": XAPI_VERSION,
-    }
-    if result is not None:
-        statement["result"] = result
-    return statement
-
-
-def _title(section_id: str) -> str:
-    section = sections.SECTION_BY_ID.get(section_id)
-    return section.title if section else section_id
-
-
-def xapi_statements(store, all_learners: bool = True) -> list[dict]:
+def xapi_statements(store, all_learners: bool = True,
+                    home_page: str = DEFAULT_HOME_PAGE) -> list[dict]:
+    build = _Statements(store, home_page)
     statements = []
     for a in store.all_attempts(all_learners):
         scaled = a.score / a.max_score if a.max_score else 0.0
         result = {"score": {"scaled": round(scaled, 4), "raw": a.score, "min": 0,
                             "max": a.max_score}, "success": a.won, "completion": True}
-        statements.append(_statement(f"attempt:{store.path}:{a.id}", a.learner,
-                                     "passed" if a.won else "failed",
-                                     _activity(a.section_id, _title(a.section_id)),
-                                     a.when, result))
+        statements.append(build.make(a, "attempt", "passed" if a.won else "failed",
+                                     build.section(a.section_id), result))
     for a in store.all_answers(all_learners):
         result = {"score": {"scaled": 1.0 if a.correct else 0.0, "raw": int(a.correct),
                             "min": 0, "max": 1}, "success": a.correct, "response": a.response,
                   "duration": f"PT{a.seconds:.1f}S"}
-        statements.append(_statement(f"answer:{store.path}:{a.id}", a.learner, "answered",
-                                     _activity(f"{a.section_id}/{a.question_id}", a.question_id),
-                                     a.when, result))
+        statements.append(build.make(a, "answer", "answered",
+                                     build.question(a.section_id, a.question_id), result,
+                                     parent=build.section(a.section_id)))
     for c in store.all_completions(all_learners):
-        statements.append(_statement(f"completion:{store.path}:{c.id}", c.learner, "completed",
-                                     _activity(c.section_id, _title(c.section_id)), c.when,
+        statements.append(build.make(c, "completion", "completed", build.section(c.section_id),
                                      {"completion": True}))
     statements.sort(key=lambda s: s["timestamp"])
     return statements
 
 
-def write_xapi(store, out, all_learners: bool = True) -> int:
-    statements = xapi_statements(store, all_learners)
+def write_xapi(store, out, all_learners: bool = True,
+               home_page: str = DEFAULT_HOME_PAGE) -> int:
+    statements = xapi_statements(store, all_learners, home_page)
     for statement in statements:
         out.write(json.dumps(statement, ensure_ascii=False) + "\n")
     return len(statements)
 
 
 def _parser(prog: str, description: str) -> argparse.ArgumentParser:
-    from nntui.cli import _Parser
+    from nntui.cli import _Parser, add_progress_options
 
     parser = _Parser(prog=prog, description=description)
-    parser.add_argument("--learner", metavar="NAME", help="whose progress (default: you)")
-    parser.add_argument("--data-dir", metavar="PATH",
-                        help="folder for progress (default: $NNTUI_HOME or your user data folder)")
+    add_progress_options(parser)
     return parser
 
 
-def _open_store(args):
+def _open_store(args, *, everyone: bool):
+    """The store as ``--learner`` (default: you), who must have progress in it. For a command
+    about everyone, any learner of the file will do: they all read the same rows."""
     from nntui.paths import default_learner, resolve_data_dir
-    from nntui.store import Store
+    from nntui.store import Store, UnknownLearnerError
 
-    return Store.open(resolve_data_dir(args.data_dir), args.learner or default_learner())
+    folder = resolve_data_dir(args.data_dir)
+    try:
+        return Store.open(folder, args.learner or default_learner(), create_learner=False)
+    except UnknownLearnerError as error:
+        if not everyone or not error.learners:
+            raise
+        return Store.open(folder, error.learners[0], create_learner=False)
+
+
+def _reading_progress(command) -> int:
+    """``command()``'s exit code; a progress folder or file that cannot be used, or a learner
+    who is not in it, is one line on stderr and exit code 1 (as when the app starts)."""
+    from nntui.cli import cannot_open_progress
+    from nntui.store import StoreError, UnknownLearnerError
+
+    try:
+        return command()
+    except UnknownLearnerError as error:
+        print(f"nntui: {error}", file=sys.stderr)
+        return 1
+    except (StoreError, OSError) as error:
+        return cannot_open_progress(error)
 
 
 def export_main(argv: list[str]) -> int:
@@ -140,20 +195,41 @@ def export_main(argv: list[str]) -> int:
     parser.add_argument("--out", metavar="FILE", help="write here instead of standard output")
     parser.add_argument("--only-learner", action="store_true",
                         help="only --learner's records (default: every learner in the store)")
+    parser.add_argument("--home-page", metavar="URL", type=home_page_url,
+                        default=DEFAULT_HOME_PAGE,
+                        help="xapi: the web address the learners' accounts belong to, e.g. your "
+                             f"school's (default: {DEFAULT_HOME_PAGE})")
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
-    writer = write_csv if args.format == "csv" else write_xapi
-    with _open_store(args) as store:
+
+    def export() -> int:
         buffer = io.StringIO()
-        count = writer(store, buffer, all_learners=not args.only_learner)
-    if args.out:
-        with open(args.out, "w", encoding="utf-8", newline="") as f:
-            f.write(buffer.getvalue())
-        print(f"{count} record(s) written to {args.out}", file=sys.stderr)
-    else:
-        sys.stdout.write(buffer.getvalue())
+        with _open_store(args, everyone=not args.only_learner) as store:
+            if args.format == "csv":
+                count = write_csv(store, buffer, all_learners=not args.only_learner)
+            else:
+                count = write_xapi(store, buffer, all_learners=not args.only_learner,
+                                   home_page=args.home_page)
+        return _deliver(buffer.getvalue(), count, args.out)
+
+    return _reading_progress(export)
+
+
+def _deliver(text: str, count: int, out: str | None) -> int:
+    """Write the export to standard output or to ``out``; a file that cannot be written is
+    one line and exit code 1 (and is not mistaken for the progress file)."""
+    if not out:
+        sys.stdout.write(text)
+        return 0
+    try:
+        with open(out, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+    except OSError as error:
+        print(f"nntui: cannot write {out}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(f"{count} record(s) written to {out}", file=sys.stderr)
     return 0
 
 
@@ -164,17 +240,20 @@ def stats_main(argv: list[str]) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
-    from nntui.quiz.report import summary
-    from nntui.store import Store
 
-    with _open_store(args) as store:
-        learners = store.all_learners() if args.all else [store.learner]
-        blocks = []
-        for name in learners:
-            if name == store.learner:
-                blocks.append(summary(store))
-            else:
-                with Store.open(store.path.parent, name) as other:
-                    blocks.append(summary(other))
-    print("\n\n".join(blocks))
-    return 0
+    def stats() -> int:
+        from nntui.quiz.report import summary
+        from nntui.store import Store
+
+        with _open_store(args, everyone=args.all) as store:
+            blocks = []
+            for name in store.all_learners() if args.all else [store.learner]:
+                if name == store.learner:
+                    blocks.append(summary(store))
+                else:
+                    with Store.open(store.data_dir, name, create_learner=False) as other:
+                        blocks.append(summary(other))
+        print("\n\n".join(blocks))
+        return 0
+
+    return _reading_progress(stats)

@@ -2,10 +2,15 @@
 
 * Several learners share one file (a ``learners`` table; every row carries a ``learner_id``).
 * WAL mode, a busy timeout, and every write is one ``BEGIN IMMEDIATE … COMMIT`` transaction,
-  so two nntui processes writing at once lose nothing.
+  so two nntui processes writing at once lose nothing. Opening retries, with backoff, the steps
+  that the busy timeout does not cover (several processes creating one new file at once).
 * The schema version lives in ``PRAGMA user_version``; ``MIGRATIONS`` is the ordered list of
   forward steps. Step *k* (0-based) takes a database from version *k* to *k + 1*. Never edit a
   step that has shipped: append a new one.
+* A write that fails because of the disk or the file (full, read-only, locked too long, I/O
+  error) never raises: the record is kept in memory, in order, and written before the next
+  write or on ``flush_pending()``; reads include what is kept. ``save_problem`` says why, and
+  ``on_save_notice`` is told once when saving stops working and once when it works again.
 * A file that is not a valid database is moved aside (``progress.sqlite3.corrupt-<stamp>``,
   never deleted), a fresh store is started and ``Store.notice`` says where the old file went.
 * Timestamps are stored as UTC ISO 8601 text with milliseconds and a ``Z`` suffix
@@ -20,17 +25,22 @@ from __future__ import annotations
 import json
 import math
 import os
+import random
 import sqlite3
 import threading
-from collections.abc import Iterator, Mapping
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 FILENAME = "progress.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
+
+_T = TypeVar("_T")
 
 __all__ = [
     "FILENAME",
@@ -42,6 +52,7 @@ __all__ = [
     "Store",
     "StoreError",
     "StoreTooNewError",
+    "UnknownLearnerError",
 ]
 
 
@@ -138,6 +149,16 @@ class StoreTooNewError(StoreError):
     """The file was written by a newer nntui whose schema this version does not know."""
 
 
+class UnknownLearnerError(StoreError):
+    """``Store.open(…, create_learner=False)`` for a name that has no progress in the file."""
+
+    def __init__(self, name: str, path: Path, learners: list[str]) -> None:
+        self.learners = learners
+        known = (f"learners there: {', '.join(learners)}" if learners
+                 else "nobody has progress there yet")
+        super().__init__(f"no learner {name!r} in {path} ({known})")
+
+
 class _NotOurs(Exception):
     """Internal: the file is a valid SQLite database, but not an nntui progress store."""
 
@@ -180,6 +201,26 @@ class Answer:
     first_try: bool
     attempt_id: int | None
     when: datetime
+
+
+@dataclass(slots=True, eq=False)
+class _Unsaved:
+    """One write not made yet, kept in memory in the order it was asked for."""
+
+    table: str
+    #: The columns to write, in the order the read queries select them (learner_id excluded).
+    row: dict[str, Any]
+    #: For settings and cards: delete the row with ``row[key]`` instead of writing it.
+    delete: bool = False
+    #: Inserts: a negative id, handed to the caller while the row is unsaved.
+    temp_id: int | None = None
+    #: The caller holds ``temp_id``: remember the id it is saved under (answers may use it).
+    handed_out: bool = False
+    saved_id: int | None = None
+
+
+#: Tables with one row per learner and key (written as an upsert).
+_KEYED = {"settings": "key", "cards": "question_id"}
 
 
 # --------------------------------------------------------------------------------------------
@@ -277,13 +318,24 @@ class Store:
         #: A sentence for the learner when something happened at open (a corrupt file was
         #: moved aside), else None. The app shows it once.
         self.notice = notice
+        #: Why records are kept in memory instead of the file (a sentence), else None.
+        self.save_problem: str | None = None
+        #: Called as ``on_save_notice(sentence, problem)`` once when saving stops working
+        #: (``problem=True``) and once when everything kept has been written (False).
+        self.on_save_notice: Callable[[str, bool], None] | None = None
+        self._unsaved: deque[_Unsaved] = deque()
+        self._last_temp_id = 0
+        self._saved_ids: dict[int, int] = {}  # temp id handed out -> the id it was saved under
 
     # ---- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, data_dir: str | os.PathLike[str], learner: str | None = None) -> Store:
+    def open(cls, data_dir: str | os.PathLike[str], learner: str | None = None, *,
+             create_learner: bool = True) -> Store:
         """Open (creating if needed) ``<data_dir>/progress.sqlite3`` for ``learner``
-        (default: the OS user name)."""
+        (default: the OS user name). With ``create_learner=False`` (commands that only read)
+        a learner who is not in the file, or a file that does not exist, raises
+        ``UnknownLearnerError`` and nothing is created but the folder."""
         if learner is None:
             from nntui.paths import default_learner
 
@@ -295,6 +347,8 @@ class Store:
         except OSError as exc:
             raise StoreError(f"cannot create the data folder {folder}: {exc}") from exc
         path = folder / FILENAME
+        if not create_learner and not path.exists():
+            raise UnknownLearnerError(learner, path, [])
 
         notice = None
         try:
@@ -314,7 +368,13 @@ class Store:
             conn = cls._connect_and_migrate(path)
 
         try:
-            learner_id = _ensure_learner(conn, learner)
+            if create_learner:
+                learner_id = _when_unlocked(lambda: _ensure_learner(conn, learner))
+            else:
+                learner_id = _find_learner(conn, learner, path)
+        except sqlite3.Error as exc:  # e.g. a new learner on a full disk
+            conn.close()
+            raise StoreError(f"cannot add the learner {learner!r} to {path}: {exc}") from exc
         except BaseException:
             conn.close()
             raise
@@ -329,12 +389,15 @@ class Store:
             raise StoreError(f"cannot open the progress file {path}: {exc}") from exc
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            conn.execute("PRAGMA journal_mode = WAL")
+            # Switching a new file to WAL needs an exclusive lock, and SQLite answers "database
+            # is locked" at once, without the busy handler, when another process is switching
+            # or migrating the same new file: retry that step (and the migration) by hand.
+            _when_unlocked(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone())
             # NORMAL is safe from corruption in WAL mode; it only risks the last commit on a
             # power cut, and makes a commit cost microseconds instead of an fsync.
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
-            _migrate(conn)
+            _when_unlocked(lambda: _migrate(conn))
         except BaseException:
             conn.close()
             raise
@@ -342,10 +405,13 @@ class Store:
 
     # ---- plumbing --------------------------------------------------------------------------
 
-    @property
-    def conn(self) -> sqlite3.Connection:
+    def _check_open(self) -> None:
         if self._conn is None:
             raise StoreError("the progress store is closed")
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        self._check_open()
         return self._conn
 
     @contextmanager
@@ -359,6 +425,9 @@ class Store:
             return self.conn.execute(sql, params).fetchall()
 
     def close(self) -> None:
+        """Close the file, after a last try at writing what is kept in memory."""
+        if self._unsaved and not self.closed:
+            self.flush_pending()  # outside the lock, as it may tell the listener
         with self._lock:
             if self._conn is not None:
                 try:
@@ -381,25 +450,122 @@ class Store:
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r}, learner={self.learner!r})"
 
+    # ---- saving, and keeping in memory what cannot be saved yet ----------------------------
+
+    @property
+    def unsaved_count(self) -> int:
+        """How many records are kept in memory, waiting to be written."""
+        return len(self._unsaved)
+
+    def flush_pending(self) -> bool:
+        """Try to write every record kept in memory; True when nothing is left unsaved."""
+        with self._lock:
+            self._check_open()
+            notice = self._flush_locked()
+        self._tell(notice)
+        return not self._unsaved
+
+    def _save(self, record: _Unsaved) -> int | None:
+        """Write ``record`` after every older unsaved one, or keep it in memory if the file
+        cannot be written now. Returns the row id for inserts (negative while unsaved)."""
+        with self._lock:
+            self._check_open()
+            if not record.delete and record.table not in _KEYED:
+                self._last_temp_id -= 1
+                record.temp_id = self._last_temp_id
+            self._unsaved.append(record)
+            notice = self._flush_locked()
+            # The queue is emptied from the front, so the record is unsaved iff still last.
+            unsaved = bool(self._unsaved) and self._unsaved[-1] is record
+            record.handed_out = unsaved and record.temp_id is not None
+        self._tell(notice)
+        return record.temp_id if unsaved else record.saved_id
+
+    def _flush_locked(self) -> tuple[str, bool] | None:
+        """Write the kept records oldest first, one transaction each (a record leaves the
+        queue only once its COMMIT succeeded: nothing is written twice), stopping at the
+        first that cannot be saved. Returns the notice to give, if the state changed."""
+        had_problem = self.save_problem is not None
+        while self._unsaved:
+            record = self._unsaved[0]
+            try:
+                with _transaction(self.conn) as conn:
+                    record.saved_id = self._write_record(conn, record)
+            except sqlite3.Error as exc:
+                why = _why_unsaved(exc)
+                if why is None:  # a bug, not the disk: retrying it would fail forever
+                    self._unsaved.popleft()
+                    raise
+                if had_problem:
+                    return None
+                reason, when = why
+                self.save_problem = (
+                    f"Progress cannot be saved to {self.path}: {reason}. Your answers are kept "
+                    f"in memory and will be written {when}.")
+                return self.save_problem, True
+            self._unsaved.popleft()
+            if record.handed_out:
+                self._saved_ids[record.temp_id] = record.saved_id
+        if not had_problem:
+            return None
+        self.save_problem = None
+        return f"Progress is saved to {self.path} again; nothing was lost.", False
+
+    def _write_record(self, conn: sqlite3.Connection, record: _Unsaved) -> int | None:
+        table, row = record.table, self._with_saved_attempt(record.row)
+        if record.delete:
+            key = _KEYED[table]
+            conn.execute(f"DELETE FROM {table} WHERE learner_id = ? AND {key} = ?",
+                         (self._learner_id, row[key]))
+            return None
+        if (row.get("attempt_id") or 0) < 0:  # its attempt was never saved: no link
+            row["attempt_id"] = None
+        sql = (f"INSERT INTO {table} (learner_id, {', '.join(row)}) "
+               f"VALUES ({', '.join('?' * (len(row) + 1))})")
+        if table in _KEYED:
+            key = _KEYED[table]
+            sql += (f" ON CONFLICT (learner_id, {key}) DO UPDATE SET "
+                    + ", ".join(f"{c} = excluded.{c}" for c in row if c != key))
+        return int(conn.execute(sql, (self._learner_id, *row.values())).lastrowid)
+
+    def _with_saved_attempt(self, row: dict[str, Any]) -> dict[str, Any]:
+        """An answer given while its attempt was unsaved points at the attempt's saved id."""
+        attempt_id = row.get("attempt_id")
+        if attempt_id is None or attempt_id > 0 or attempt_id not in self._saved_ids:
+            return row
+        return {**row, "attempt_id": self._saved_ids[attempt_id]}
+
+    def _tell(self, notice: tuple[str, bool] | None) -> None:
+        # Called outside the lock: the listener may read the store.
+        if notice is not None and self.on_save_notice is not None:
+            self.on_save_notice(*notice)
+
+    def _kept(self, table: str) -> list[_Unsaved]:
+        """The unsaved records of one table, oldest first (reads merge them in)."""
+        with self._lock:
+            return [r for r in self._unsaved if r.table == table]
+
+    def _kept_rows(self, table: str) -> list[tuple]:
+        """Unsaved inserts as rows shaped like the read queries' (id, learner, columns…)."""
+        return [(r.temp_id, self.learner, *self._with_saved_attempt(r.row).values())
+                for r in self._kept(table)]
+
     # ---- sections --------------------------------------------------------------------------
 
     def record_visit(self, section_id: str, *, now: datetime | str | None = None) -> None:
         _check_id("section_id", section_id)
-        with self._write() as c:
-            c.execute("INSERT INTO visits (learner_id, section_id, ts) VALUES (?, ?, ?)",
-                      (self._learner_id, section_id, _iso(now)))
+        self._save(_Unsaved("visits", {"section_id": section_id, "ts": _iso(now)}))
 
     def record_completion(self, section_id: str, *, now: datetime | str | None = None) -> None:
         """A lesson or animation marks itself complete (may be called more than once)."""
         _check_id("section_id", section_id)
-        with self._write() as c:
-            c.execute("INSERT INTO completions (learner_id, section_id, ts) VALUES (?, ?, ?)",
-                      (self._learner_id, section_id, _iso(now)))
+        self._save(_Unsaved("completions", {"section_id": section_id, "ts": _iso(now)}))
 
     def record_attempt(self, section_id: str, score: float, max_score: float, won: bool,
                        details: Mapping[str, Any] | None = None, *,
                        now: datetime | str | None = None) -> int:
-        """Store one scored attempt at a game or quiz; returns its id."""
+        """Store one scored attempt at a game or quiz; returns its id (negative while the
+        attempt is only kept in memory; answers may still refer to it)."""
         _check_id("section_id", section_id)
         score = _check_number("score", score)
         max_score = _check_number("max_score", max_score)
@@ -408,13 +574,9 @@ class Store:
         if details is not None and not isinstance(details, Mapping):
             raise TypeError("details must be a dict (JSON-able) or None")
         encoded = None if details is None else _dumps(dict(details))
-        with self._write() as c:
-            cur = c.execute(
-                "INSERT INTO attempts (learner_id, section_id, score, max_score, won, details, ts)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (self._learner_id, section_id, score, max_score, int(bool(won)), encoded,
-                 _iso(now)))
-            return int(cur.lastrowid)
+        return self._save(_Unsaved("attempts", {
+            "section_id": section_id, "score": score, "max_score": max_score,
+            "won": int(bool(won)), "details": encoded, "ts": _iso(now)}))
 
     _ATTEMPT_COLS = ("a.id, l.name, a.section_id, a.score, a.max_score, a.won, a.details, a.ts "
                      "FROM attempts a JOIN learners l ON l.id = a.learner_id")
@@ -425,20 +587,26 @@ class Store:
         return Attempt(id_, learner, section, score, max_score, bool(won),
                        None if details is None else json.loads(details), _parse(ts))
 
+    def _kept_attempts(self, section_id: str | None = None) -> list[Attempt]:
+        return [a for a in map(self._attempt, self._kept_rows("attempts"))
+                if section_id is None or a.section_id == section_id]
+
     def best(self, section_id: str) -> Attempt | None:
         """The attempt with the highest score / max_score (ties: a won one, then the earliest)."""
         rows = self._read(
             f"SELECT {self._ATTEMPT_COLS} WHERE a.learner_id = ? AND a.section_id = ? "
             "ORDER BY a.score / a.max_score DESC, a.won DESC, a.ts ASC, a.id ASC LIMIT 1",
             (self._learner_id, section_id))
-        return self._attempt(rows[0]) if rows else None
+        candidates = [self._attempt(r) for r in rows] + self._kept_attempts(section_id)
+        # min() keeps the first of equals: the saved one, then the older unsaved one.
+        return min(candidates, key=lambda a: (-a.fraction, not a.won, a.when), default=None)
 
     def attempts(self, section_id: str) -> list[Attempt]:
         """This learner's attempts at a section, oldest first."""
         rows = self._read(
             f"SELECT {self._ATTEMPT_COLS} WHERE a.learner_id = ? AND a.section_id = ? "
             "ORDER BY a.ts, a.id", (self._learner_id, section_id))
-        return [self._attempt(r) for r in rows]
+        return _oldest_first([self._attempt(r) for r in rows] + self._kept_attempts(section_id))
 
     def completed_sections(self) -> set[str]:
         """Sections with a recorded completion or a won attempt."""
@@ -446,17 +614,23 @@ class Store:
             "SELECT section_id FROM completions WHERE learner_id = ?1 "
             "UNION SELECT section_id FROM attempts WHERE learner_id = ?1 AND won",
             (self._learner_id,))
-        return {r[0] for r in rows}
+        kept = {e.section_id for e in self._kept_events("completions")}
+        kept |= {a.section_id for a in self._kept_attempts() if a.won}
+        return {r[0] for r in rows} | kept
 
     def last_visited(self) -> str | None:
         """The most recently visited section, for "continue where you left off"."""
-        rows = self._read("SELECT section_id FROM visits WHERE learner_id = ? "
+        rows = self._read("SELECT section_id, ts FROM visits WHERE learner_id = ? "
                           "ORDER BY ts DESC, id DESC LIMIT 1", (self._learner_id,))
-        return rows[0][0] if rows else None
+        visits = [(_parse(ts), section) for section, ts in rows]
+        visits += [(e.when, e.section_id) for e in self._kept_events("visits")]
+        # max() keeps the first of equals, so walk newest first: the latest recorded wins.
+        return max(reversed(visits), key=lambda v: v[0], default=(None, None))[1]
 
     def visits_count(self, section_id: str) -> int:
-        return self._read("SELECT count(*) FROM visits WHERE learner_id = ? AND section_id = ?",
-                          (self._learner_id, section_id))[0][0]
+        saved = self._read("SELECT count(*) FROM visits WHERE learner_id = ? AND section_id = ?",
+                           (self._learner_id, section_id))[0][0]
+        return saved + sum(e.section_id == section_id for e in self._kept_events("visits"))
 
     def activity_days(self) -> list[date]:
         """Sorted local calendar days with any activity (visit, completion, attempt, answer)."""
@@ -469,7 +643,11 @@ class Store:
             " UNION SELECT substr(ts, 1, 16) FROM attempts WHERE learner_id = ?1"
             " UNION SELECT substr(ts, 1, 16) FROM answers WHERE learner_id = ?1"
             ") ORDER BY d", (self._learner_id,))
-        return [date.fromisoformat(r[0]) for r in rows if r[0]]
+        days = {date.fromisoformat(r[0]) for r in rows if r[0]}
+        with self._lock:
+            days |= {_parse(r.row["ts"]).astimezone().date() for r in self._unsaved
+                     if r.table in ("visits", "completions", "attempts", "answers")}
+        return sorted(days)
 
     def streak(self, today: date | None = None) -> int:
         """Days in a row with activity, ending today — or yesterday, so a streak is not lost
@@ -489,19 +667,17 @@ class Store:
     def record_answer(self, section_id: str, question_id: str, correct: bool, response: str,
                       seconds: float, first_try: bool, attempt_id: int | None = None, *,
                       now: datetime | str | None = None) -> int:
-        """Store one answer to one question, verbatim; returns its id."""
+        """Store one answer to one question, verbatim; returns its id (negative while it is
+        only kept in memory)."""
         _check_id("section_id", section_id)
         _check_id("question_id", question_id)
         if not isinstance(response, str):
             raise TypeError("response must be a str")
         seconds = _check_number("seconds", seconds)
-        with self._write() as c:
-            cur = c.execute(
-                "INSERT INTO answers (learner_id, section_id, question_id, correct, response,"
-                " seconds, first_try, attempt_id, ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (self._learner_id, section_id, question_id, int(bool(correct)), response,
-                 seconds, int(bool(first_try)), attempt_id, _iso(now)))
-            return int(cur.lastrowid)
+        return self._save(_Unsaved("answers", {
+            "section_id": section_id, "question_id": question_id, "correct": int(bool(correct)),
+            "response": response, "seconds": seconds, "first_try": int(bool(first_try)),
+            "attempt_id": attempt_id, "ts": _iso(now)}))
 
     _ANSWER_COLS = ("a.id, l.name, a.section_id, a.question_id, a.correct, a.response, "
                     "a.seconds, a.first_try, a.attempt_id, a.ts "
@@ -520,11 +696,16 @@ class Store:
             f"SELECT {self._ANSWER_COLS} WHERE a.learner_id = ?"
             " AND (?2 IS NULL OR a.question_id = ?2) AND (?3 IS NULL OR a.section_id = ?3)"
             " ORDER BY a.ts, a.id", (self._learner_id, question_id, section_id))
-        return [self._answer(r) for r in rows]
+        kept = [a for a in map(self._answer, self._kept_rows("answers"))
+                if question_id in (None, a.question_id) and section_id in (None, a.section_id)]
+        return _oldest_first([self._answer(r) for r in rows] + kept)
 
     # ---- settings --------------------------------------------------------------------------
 
     def get_setting(self, key: str, default: Any = None) -> Any:
+        kept = [r for r in self._kept("settings") if r.row["key"] == key]
+        if kept:
+            return default if kept[-1].delete else json.loads(kept[-1].row["value"])
         rows = self._read("SELECT value FROM settings WHERE learner_id = ? AND key = ?",
                           (self._learner_id, key))
         return json.loads(rows[0][0]) if rows else default
@@ -533,16 +714,10 @@ class Store:
         """Store any JSON-able value under ``key`` for this learner (replacing the old one)."""
         _check_id("key", key)
         encoded = _dumps(value)
-        with self._write() as c:
-            c.execute("INSERT INTO settings (learner_id, key, value, updated) VALUES (?, ?, ?, ?)"
-                      " ON CONFLICT (learner_id, key) DO UPDATE SET"
-                      " value = excluded.value, updated = excluded.updated",
-                      (self._learner_id, key, encoded, _iso(None)))
+        self._save(_Unsaved("settings", {"key": key, "value": encoded, "updated": _iso(None)}))
 
     def delete_setting(self, key: str) -> None:
-        with self._write() as c:
-            c.execute("DELETE FROM settings WHERE learner_id = ? AND key = ?",
-                      (self._learner_id, key))
+        self._save(_Unsaved("settings", {"key": key}, delete=True))
 
     # ---- spaced-review cards ---------------------------------------------------------------
 
@@ -552,29 +727,36 @@ class Store:
         _check_id("question_id", question_id)
         if not isinstance(card_json, str):
             raise TypeError("card_json must be a str (JSON text)")
-        due_iso = _iso(due)
-        with self._write() as c:
-            c.execute("INSERT INTO cards (learner_id, question_id, card, due, updated)"
-                      " VALUES (?, ?, ?, ?, ?) ON CONFLICT (learner_id, question_id) DO UPDATE"
-                      " SET card = excluded.card, due = excluded.due, updated = excluded.updated",
-                      (self._learner_id, question_id, card_json, due_iso, _iso(None)))
+        self._save(_Unsaved("cards", {"question_id": question_id, "card": card_json,
+                                      "due": _iso(due), "updated": _iso(None)}))
 
     def load_cards(self) -> dict[str, str]:
         """Every card of this learner: question id → card JSON text."""
-        rows = self._read("SELECT question_id, card FROM cards WHERE learner_id = ? "
-                          "ORDER BY question_id", (self._learner_id,))
-        return dict(rows)
+        rows = self._read("SELECT question_id, card, due FROM cards WHERE learner_id = ?",
+                          (self._learner_id,))
+        return {q: card for q, (card, _) in sorted(self._with_kept_cards(rows).items())}
 
     def due_cards(self, now: datetime | str | None = None) -> list[str]:
         """Question ids whose card is due at ``now`` (default: now), earliest due first."""
-        rows = self._read("SELECT question_id FROM cards WHERE learner_id = ? AND due <= ? "
-                          "ORDER BY due, question_id", (self._learner_id, _iso(now)))
-        return [r[0] for r in rows]
+        now_iso = _iso(now)
+        rows = self._read("SELECT question_id, card, due FROM cards WHERE learner_id = ? "
+                          "AND due <= ?", (self._learner_id, now_iso))
+        due = {q: d for q, (_, d) in self._with_kept_cards(rows).items() if d <= now_iso}
+        return sorted(due, key=lambda q: (due[q], q))
+
+    def _with_kept_cards(self, rows: list[tuple]) -> dict[str, tuple[str, str]]:
+        """Saved (question, card, due) rows, updated by the unsaved card writes in order."""
+        cards = {q: (card, due) for q, card, due in rows}
+        for record in self._kept("cards"):
+            question = record.row["question_id"]
+            if record.delete:
+                cards.pop(question, None)
+            else:
+                cards[question] = (record.row["card"], record.row["due"])
+        return cards
 
     def delete_card(self, question_id: str) -> None:
-        with self._write() as c:
-            c.execute("DELETE FROM cards WHERE learner_id = ? AND question_id = ?",
-                      (self._learner_id, question_id))
+        self._save(_Unsaved("cards", {"question_id": question_id}, delete=True))
 
     # ---- learners, export ------------------------------------------------------------------
 
@@ -590,20 +772,25 @@ class Store:
         where, params = self._scope("a", all_learners)
         rows = self._read(f"SELECT {self._ATTEMPT_COLS} WHERE {where} ORDER BY a.ts, a.id",
                           params)
-        return [self._attempt(r) for r in rows]
+        return _oldest_first([self._attempt(r) for r in rows] + self._kept_attempts())
 
     def all_answers(self, all_learners: bool = False) -> list[Answer]:
         where, params = self._scope("a", all_learners)
         rows = self._read(f"SELECT {self._ANSWER_COLS} WHERE {where} ORDER BY a.ts, a.id",
                           params)
-        return [self._answer(r) for r in rows]
+        kept = [self._answer(r) for r in self._kept_rows("answers")]
+        return _oldest_first([self._answer(r) for r in rows] + kept)
 
     def _events(self, table: str, all_learners: bool) -> list[SectionEvent]:
         where, params = self._scope("e", all_learners)
         rows = self._read(f"SELECT e.id, l.name, e.section_id, e.ts FROM {table} e "
                           f"JOIN learners l ON l.id = e.learner_id WHERE {where} "
                           "ORDER BY e.ts, e.id", params)
-        return [SectionEvent(i, n, s, _parse(t)) for i, n, s, t in rows]
+        saved = [SectionEvent(i, n, s, _parse(t)) for i, n, s, t in rows]
+        return _oldest_first(saved + self._kept_events(table))
+
+    def _kept_events(self, table: str) -> list[SectionEvent]:
+        return [SectionEvent(i, n, s, _parse(t)) for i, n, s, t in self._kept_rows(table)]
 
     def all_visits(self, all_learners: bool = False) -> list[SectionEvent]:
         return self._events("visits", all_learners)
@@ -643,14 +830,18 @@ class Store:
         The backup and the deletion happen under one write lock, so nothing written by another
         process in between can be lost without being in the backup.
         """
-        with self._write() as conn:
-            target = self._backup_locked() if backup else None
-            for table in _LEARNER_TABLES:
-                if learner_only:
-                    conn.execute(f"DELETE FROM {table} WHERE learner_id = ?",
-                                 (self._learner_id,))
-                else:
-                    conn.execute(f"DELETE FROM {table}")
+        try:
+            with self._write() as conn:
+                target = self._backup_locked() if backup else None
+                for table in _LEARNER_TABLES:
+                    if learner_only:
+                        conn.execute(f"DELETE FROM {table} WHERE learner_id = ?",
+                                     (self._learner_id,))
+                    else:
+                        conn.execute(f"DELETE FROM {table}")
+                self._unsaved.clear()  # all of it was this learner's
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot reset the progress in {self.path}: {exc}") from exc
         return target
 
 
@@ -666,11 +857,79 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
+        conn.execute("COMMIT")
     except BaseException:
+        # Also when COMMIT itself failed (disk full, busy): SQLite may leave the transaction
+        # open, and the next BEGIN would fail. The rollback may find it already rolled back.
         if conn.in_transaction:
-            conn.execute("ROLLBACK")
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
         raise
-    conn.execute("COMMIT")
+
+
+def _oldest_first(rows: list) -> list:
+    """Saved rows (already in time order) merged with unsaved ones; a stable sort, so rows of
+    the same moment keep their recorded order."""
+    return sorted(rows, key=lambda row: row.when)
+
+
+#: Why a write can fail without it being a bug, by SQLite primary result code: what to tell
+#: the learner, and when the kept records will be written.
+_UNSAVED_REASONS = {
+    sqlite3.SQLITE_FULL: ("the disk is full", "when space is back"),
+    sqlite3.SQLITE_READONLY: ("the file or its folder is read-only",
+                              "as soon as it can be written again"),
+    sqlite3.SQLITE_PERM: ("the file or its folder is read-only",
+                          "as soon as it can be written again"),
+    sqlite3.SQLITE_CANTOPEN: ("the file cannot be opened", "as soon as it can be opened"),
+    sqlite3.SQLITE_BUSY: ("another program has kept it locked for too long",
+                          "when it is free again"),
+    sqlite3.SQLITE_LOCKED: ("another program has kept it locked for too long",
+                            "when it is free again"),
+    sqlite3.SQLITE_IOERR: ("the disk reported an error", "when the disk works again"),
+    sqlite3.SQLITE_CORRUPT: ("the file is damaged", "if it can be written again"),
+    sqlite3.SQLITE_NOTADB: ("the file is damaged", "if it can be written again"),
+}
+#: The same, for errors without a result code (raised by Python code): by their message.
+_UNSAVED_MESSAGES = {"full": sqlite3.SQLITE_FULL, "readonly": sqlite3.SQLITE_READONLY,
+                     "locked": sqlite3.SQLITE_BUSY, "disk i/o": sqlite3.SQLITE_IOERR}
+
+
+def _why_unsaved(exc: sqlite3.Error) -> tuple[str, str] | None:
+    """(reason, when) if ``exc`` is the disk's or the file's fault, None if it is a bug."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        text = str(exc).lower()
+        code = next((c for word, c in _UNSAVED_MESSAGES.items() if word in text), None)
+    return None if code is None else _UNSAVED_REASONS.get(code & 0xFF)
+
+
+def _is_locked(exc: BaseException) -> bool:
+    """SQLITE_BUSY or SQLITE_LOCKED: another connection holds a lock we need."""
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "locked" in str(exc).lower()
+
+
+def _when_unlocked(step: Callable[[], _T], patience: float = BUSY_TIMEOUT_MS / 1000) -> _T:
+    """Run ``step`` (one whole statement or transaction), again and again while it fails on a
+    lock, for up to ``patience`` seconds. The waits grow and are jittered, so processes that
+    collided once do not collide again in lockstep."""
+    deadline = time.monotonic() + patience
+    wait = 0.002
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as exc:
+            if not _is_locked(exc) or time.monotonic() + wait > deadline:
+                raise
+        time.sleep(wait * random.uniform(0.5, 1.5))
+        wait = min(wait * 2, 0.1)
 
 
 def _migrate(conn: sqlite3.Connection) -> None:
@@ -694,6 +953,14 @@ def _migrate(conn: sqlite3.Connection) -> None:
             for statement in MIGRATIONS[step]:
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {step + 1}")
+
+
+def _find_learner(conn: sqlite3.Connection, name: str, path: Path) -> int:
+    row = conn.execute("SELECT id FROM learners WHERE name = ?", (name,)).fetchone()
+    if row is None:
+        learners = [r[0] for r in conn.execute("SELECT name FROM learners ORDER BY name")]
+        raise UnknownLearnerError(name, path, learners)
+    return row[0]
 
 
 def _ensure_learner(conn: sqlite3.Connection, name: str) -> int:

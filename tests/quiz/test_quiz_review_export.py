@@ -161,7 +161,7 @@ def test_xapi_lines_are_valid_statements(data_dir, tmp_path):
     verbs = set()
     for s in statements:
         uuid.UUID(s["id"])
-        assert s["actor"]["account"] == {"homePage": "urn:nntui", "name": "ana"}
+        assert s["actor"]["account"] == {"homePage": "https://nntui.invalid", "name": "ana"}
         assert s["verb"]["id"].startswith("http://adlnet.gov/expapi/verbs/")
         datetime.fromisoformat(s["timestamp"].replace("Z", "+00:00"))
         assert s["object"]["id"].startswith("urn:nntui:activity:")

@@ -1,13 +1,16 @@
-"""Two nntui processes (and threads) writing at once lose nothing."""
+"""Several nntui processes (and threads) opening and writing at once lose nothing."""
 
 from __future__ import annotations
 
+import multiprocessing
+import sqlite3
 import subprocess
 import sys
 import textwrap
 import threading
 import time
 
+from nntui import store as store_module
 from nntui.store import Store
 
 WRITER = textwrap.dedent("""
@@ -102,3 +105,88 @@ def test_threads_sharing_one_store_and_separate_stores(tmp_path):
             f"{k}:{i}" for i in range(100)]
         assert len(shared.answers(question_id=f"o{k}")) == 100
     shared.close()
+
+
+# --- many processes at the same instant (multiprocessing, spawn: a fresh interpreter each) ----
+
+PROCESSES = 8
+
+
+def _open_together_and_answer(folder: str, learner: str, count: int, barrier) -> None:
+    """One process: wait for all the others, open the store at the same instant, answer."""
+    barrier.wait(timeout=60)
+    with Store.open(folder, learner) as store:
+        for i in range(count):
+            store.record_answer("race", f"q{i % 7}", i % 2 == 0, f"{learner}:{i}", 0.5, i < 7)
+
+
+def _run_together(folder, count: int) -> None:
+    ctx = multiprocessing.get_context("spawn")
+    barrier = ctx.Barrier(PROCESSES)
+    procs = [ctx.Process(target=_open_together_and_answer,
+                         args=(str(folder), f"p{k}", count, barrier)) for k in range(PROCESSES)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+    assert [p.exitcode for p in procs] == [0] * PROCESSES  # a failed open exits with 1
+
+
+def _assert_every_answer_kept_in_order(folder, count: int) -> None:
+    with Store.open(folder, "checker") as store:
+        answers = store.all_answers(all_learners=True)
+        assert len(answers) == PROCESSES * count
+        assert len({a.id for a in answers}) == len(answers)
+        for k in range(PROCESSES):
+            mine = sorted((a for a in answers if a.learner == f"p{k}"), key=lambda a: a.id)
+            assert [a.response for a in mine] == [f"p{k}:{i}" for i in range(count)]
+        assert store.all_learners() == sorted(["checker"] + [f"p{k}" for k in range(PROCESSES)])
+
+
+def test_eight_processes_open_one_new_file_at_the_same_instant(tmp_path):
+    # The file does not exist yet: all eight create it, switch it to WAL and migrate it at once
+    # (this used to fail now and then with "database is locked").
+    _run_together(tmp_path, count=10)
+    _assert_every_answer_kept_in_order(tmp_path, count=10)
+
+
+def test_eight_processes_recording_200_answers_each_keep_all_1600(tmp_path):
+    _run_together(tmp_path, count=200)
+    _assert_every_answer_kept_in_order(tmp_path, count=200)
+
+
+class _LockedAtFirst:
+    """A connection whose first ``PRAGMA journal_mode`` calls and first migration fail as if
+    another process were switching or migrating the same new file at that moment."""
+
+    def __init__(self, conn: sqlite3.Connection, failures: int) -> None:
+        self._conn = conn
+        self.failures = {"PRAGMA journal_mode": failures, "BEGIN IMMEDIATE": failures}
+
+    def execute(self, sql: str, *args):
+        for start, left in self.failures.items():
+            if sql.startswith(start) and left:
+                self.failures[start] -= 1
+                raise sqlite3.OperationalError("database is locked")
+        return self._conn.execute(sql, *args)
+
+    def __getattr__(self, name: str):
+        return getattr(self._conn, name)
+
+
+def test_open_retries_the_wal_switch_and_the_migration_while_locked(tmp_path, monkeypatch):
+    connections: list[_LockedAtFirst] = []
+    real_connect = sqlite3.connect
+
+    def connect(*args, **kwargs):
+        connections.append(_LockedAtFirst(real_connect(*args, **kwargs), failures=3))
+        return connections[-1]
+
+    monkeypatch.setattr(store_module.sqlite3, "connect", connect)
+    with Store.open(tmp_path, "ada") as store:
+        store.record_visit("l1.intro")
+        assert store.conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert connections[0].failures == {"PRAGMA journal_mode": 0, "BEGIN IMMEDIATE": 0}
+    monkeypatch.undo()
+    with Store.open(tmp_path, "ada") as store:
+        assert store.last_visited() == "l1.intro"

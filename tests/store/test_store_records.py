@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from nntui.store import FILENAME, Answer, Attempt, Store, StoreError
+from nntui.store import FILENAME, Answer, Attempt, Store, StoreError, UnknownLearnerError
 
 T0 = datetime(2024, 5, 10, 12, 0, tzinfo=timezone.utc)
 
@@ -176,6 +176,33 @@ def test_default_learner_used_when_none(tmp_path, monkeypatch):
     monkeypatch.setattr(getpass, "getuser", lambda: "osuser")
     with Store.open(tmp_path) as s:
         assert s.learner == "osuser"
+
+
+
+def test_open_without_creating_the_learner(tmp_path):
+    with pytest.raises(UnknownLearnerError, match="nobody has progress there yet") as caught:
+        Store.open(tmp_path, "ada", create_learner=False)
+    assert caught.value.learners == [] and not (tmp_path / FILENAME).exists()  # nothing made
+    Store.open(tmp_path, "bob").close()
+    Store.open(tmp_path, "ada").close()
+    with pytest.raises(UnknownLearnerError, match=r"no learner 'cy' .*learners there: ada, bob"):
+        Store.open(tmp_path, "cy", create_learner=False)
+    with Store.open(tmp_path, "bob", create_learner=False) as s:
+        assert s.all_learners() == ["ada", "bob"]  # cy was not added
+
+
+def test_a_new_learner_that_cannot_be_written_is_a_store_error(tmp_path, monkeypatch):
+    Store.open(tmp_path, "ada").close()
+    # A read-only connection: adding a learner fails as on a read-only file (see the note in
+    # test_store_full_disk.py on why chmod cannot show this).
+    read_only = sqlite3.connect(f"file:{tmp_path / FILENAME}?mode=ro", uri=True,
+                                isolation_level=None)
+    monkeypatch.setattr(Store, "_connect_and_migrate", staticmethod(lambda path: read_only))
+    with pytest.raises(StoreError, match="cannot add the learner 'bob'.*readonly"):
+        Store.open(tmp_path, "bob")
+    monkeypatch.undo()
+    with Store.open(tmp_path, "ada", create_learner=False) as s:  # nothing half-done
+        assert s.all_learners() == ["ada"]
 
 
 # --- answers ---------------------------------------------------------------------------------

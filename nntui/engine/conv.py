@@ -13,8 +13,8 @@ reading order, so a lesson can show every product and every sum as the window mo
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 import numpy as np
 

@@ -40,7 +40,7 @@ class RunningStats:
     var: Array
 
     @classmethod
-    def fresh(cls, n: int) -> "RunningStats":
+    def fresh(cls, n: int) -> RunningStats:
         """PyTorch's start: mean 0, variance 1."""
         return cls(np.zeros(n), np.ones(n))
 

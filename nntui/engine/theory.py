@@ -11,8 +11,8 @@ The quadratic is f(x) = ½ Σᵢ λᵢ xᵢ², minimum at 0, Hessian diag(λ); �
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 

@@ -1,3 +1,4 @@
+import itertools
 import math
 
 import numpy as np
@@ -133,7 +134,7 @@ def test_adam_without_correction_steps_3_16_times_too_far_at_t_1():
 def test_uat_error_falls_with_more_units():
     for name in UAT_TARGETS:
         errors = [uat_fit(name, n).error for n in (1, 4, 16, 64)]
-        assert all(a >= b - 1e-12 for a, b in zip(errors, errors[1:])), name
+        assert all(a >= b - 1e-12 for a, b in itertools.pairwise(errors)), name
         assert errors[-1] < 0.25 * errors[0], name
     fit = uat_fit(np.sin, 32)
     assert fit.error < 0.01 and fit.x[0] == pytest.approx(-math.pi) and fit.n_hidden == 32

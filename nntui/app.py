@@ -10,7 +10,7 @@ from textual.binding import Binding
 from nntui import sections
 
 _HERE = Path(__file__).parent
-#: The app's stylesheet, then each level's sections' (``games/<level>/<level>.tcss``).
+#: The app's stylesheet, then each section's own (``games/<level>/<name>.tcss``).
 STYLESHEETS = [_HERE / "app.tcss", *sorted(_HERE.glob("games/*/*.tcss"))]
 
 #: While progress cannot be saved, try again this often even if the learner writes nothing new

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Markdown, Static
@@ -31,6 +32,13 @@ class SectionView(VerticalScroll):
 
     #: Markdown shown under "This section" in the help screen (keys beyond the Footer, tips).
     HELP: str = ""
+
+    # Page keys scroll the section even while arrows drive one of its widgets; the Footer names
+    # them whenever there is more to read than fits.
+    BINDINGS = [
+        Binding("pagedown", "page_down", "more", key_display="PgDn"),
+        Binding("pageup", "page_up", "back", key_display="PgUp", show=False),
+    ]
 
     class ProgressChanged(Message):
         """A visit, completion or attempt was recorded; the rail and header should refresh."""
@@ -58,6 +66,14 @@ class SectionView(VerticalScroll):
         if store is not None and self.section.id not in store.completed_sections():
             store.record_completion(self.section.id)
             self.post_message(self.ProgressChanged())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("page_down", "page_up"):
+            return self.max_scroll_y > 0
+        return True
+
+    def on_resize(self) -> None:
+        self.refresh_bindings()  # whether there is more to read may have changed
 
     def section_hidden(self) -> None:
         """Something covers the section (help, a modal): pause timers here."""

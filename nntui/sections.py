@@ -130,7 +130,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l3.optimizer-race", "animation", "Optimizer race", "optimizers momentum learning-rate",
        "SGD, Momentum, Adam and friends race across the same loss surface."),
     _s("l3.softmax-head", "interactive", "Softmax head", "softmax",
-       "Turn class logits into probabilities; feel what temperature does."),
+       "Turn class logits into probabilities; feel what temperature does.", ready=True),
     _s("l3.softmax-grad", "lesson", "Softmax meets cross-entropy", "softmax cross-entropy",
        "The gradient into the logits is p − y, live."),
     _s("l3.vanishing", "animation", "Vanishing gradients", "vanishing-gradients activation",

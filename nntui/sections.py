@@ -132,7 +132,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l3.softmax-head", "interactive", "Softmax head", "softmax",
        "Turn class logits into probabilities; feel what temperature does.", ready=True),
     _s("l3.softmax-grad", "lesson", "Softmax meets cross-entropy", "softmax cross-entropy",
-       "The gradient into the logits is p − y, live."),
+       "The gradient into the logits is p − y, live.", ready=True),
     _s("l3.vanishing", "animation", "Vanishing gradients", "vanishing-gradients activation",
        "Real per-layer gradient norms of a deep net, by activation and scale."),
     _s("l3.batch-size", "animation", "Batch size", "batch-size sgd",

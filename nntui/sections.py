@@ -128,7 +128,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l3.backprop-flow", "interactive", "Backprop, step by step", "backprop chain-rule",
        "Step forward, compute the loss, step backward; check the gradient numerically."),
     _s("l3.optimizer-race", "animation", "Optimizer race", "optimizers momentum learning-rate",
-       "SGD, Momentum, Adam and friends race across the same loss surface."),
+       "SGD, Momentum, Adam and friends race across the same loss surface.", ready=True),
     _s("l3.softmax-head", "interactive", "Softmax head", "softmax",
        "Turn class logits into probabilities; feel what temperature does.", ready=True),
     _s("l3.softmax-grad", "lesson", "Softmax meets cross-entropy", "softmax cross-entropy",

@@ -14,7 +14,7 @@ from nntui.widgets.playing import AnimatedSection
 
 from .optimizer_race_model import RACERS, Lane, OptimizerRace
 
-STEPS_PER_BEAT = 2
+STEPS_PER_BEAT = 4
 CONTOUR_COLOURS = ("#0e1a26", "#2f5570")
 SHADE_VMAX = 2.5
 START_MARK, MINIMUM_MARK, GONE_MARK = "○", "★", "✗"
@@ -31,9 +31,9 @@ def short(value: float) -> str:
 class OptimizerRaceView(AnimatedSection):
     """The runners' real paths over the surface's contours, revealed a step at a time."""
 
-    INTERVAL = 0.1
+    INTERVAL = 0.4
     HELP = (
-        "p starts or pauses the race, s moves it two steps, r sends everyone back to the start; "
+        f"p starts or pauses the race, s moves it {STEPS_PER_BEAT} steps, r sends everyone back to the start; "
         "e jumps to the last step. ←/→ change the learning rate of SGD, Momentum and Nesterov "
         "(their step is lr × gradient); [ and ] change the learning rate of the adaptive "
         "optimizers (RMSprop, Adam, AdamW, Lion), whose step is about lr long whatever the "

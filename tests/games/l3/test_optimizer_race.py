@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from nntui.engine.optim import SGD
+from nntui.games.l3.optimizer_race import STEPS_PER_BEAT
 from nntui.engine.surfaces import SURFACES
 from nntui.games.l3.optimizer_race_model import (
     LR_LADDER, RACERS, OptimizerRace, sgd_regime, sign_flips,
@@ -92,7 +93,7 @@ def test_sign_flips_counts_changes_of_sign():
 async def test_optimizer_race_keys_play_steps_and_diverge(opened):
     async with opened("l3.optimizer-race") as (app, pilot, view):
         await pilot.press("s", "s")
-        assert view.race.k == 4
+        assert view.race.k == 2 * STEPS_PER_BEAT
         await pilot.press("right", "right")  # 0.19 → 0.2 → 0.21: past 2/λ_max
         assert view.race.lr == 0.21
         verdict = str(view.query_one("#or-verdict").render())
@@ -114,4 +115,4 @@ async def test_optimizer_race_keys_play_steps_and_diverge(opened):
 def test_snap_optimizer_race(snap_compare, make_app):
     # Twelve steps of SGD zig-zagging across the bowl, Momentum and Adam beside it.
     assert snap_compare(make_app("l3.optimizer-race"), terminal_size=SIZE,
-                        press=["s"] * 6)
+                        press=["s"] * 3)

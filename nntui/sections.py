@@ -124,7 +124,8 @@ SECTIONS: tuple[Section, ...] = (
        "End-of-level quiz on layers, XOR and initialization.", ready=True),
     # Level 3 · Advanced
     _s("l3.formulas", "lesson", "The formulas", "forward-pass loss backprop chain-rule",
-       "Forward pass, losses, chain rule and the backprop recursion, each with a calculator."),
+       "Forward pass, losses, chain rule and the backprop recursion, each with a calculator.",
+       ready=True),
     _s("l3.backprop-flow", "interactive", "Backprop, step by step", "backprop chain-rule",
        "Step forward, compute the loss, step backward; check the gradient numerically.",
        ready=True),

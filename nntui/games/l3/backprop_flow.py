@@ -12,7 +12,12 @@ from nntui.widgets.number_text import num
 from nntui.widgets.section import SectionView
 
 from .backprop_flow_model import (
-    FIRST_BACKWARD, SIZES, STAGES, BackpropFlow, agreeing_digits, weight_name,
+    FIRST_BACKWARD,
+    SIZES,
+    STAGES,
+    BackpropFlow,
+    agreeing_digits,
+    weight_name,
 )
 
 #: How many factors at the output end of every chain (∂L/∂ŷ, ∂ŷ/∂z): known once δ out is.

@@ -9,13 +9,15 @@ a central finite difference of the engine's loss checks it.
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
 
 from nntui.engine.mlp import MLP
 
-__all__ = ["BackpropFlow", "STAGES", "WEIGHTS", "FD_STEP", "Factor", "agreeing_digits", "weight_name"]
+__all__ = ["FD_STEP", "STAGES", "WEIGHTS", "BackpropFlow", "Factor", "agreeing_digits",
+           "weight_name"]
 
 SIZES = (2, 2, 1)
 LOSS = "mse"
@@ -36,7 +38,7 @@ STAGES = (
 FIRST_BACKWARD = 4  # index of the first backward stage
 
 # Every weight as (layer, i, j): W⁽layer+1⁾[i, j] joins node i of one layer to node j of the next.
-WEIGHTS = tuple((layer, i, j) for layer, (n_in, n_out) in enumerate(zip(SIZES, SIZES[1:]))
+WEIGHTS = tuple((layer, i, j) for layer, (n_in, n_out) in enumerate(itertools.pairwise(SIZES))
                 for i in range(n_in) for j in range(n_out))
 
 SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -54,7 +56,7 @@ def agreeing_digits(a: float, b: float) -> int:
     scale = max(abs(a), abs(b))
     if scale == 0 or a == b:
         return 16
-    return max(0, int(math.floor(-math.log10(abs(a - b) / scale))))
+    return max(0, math.floor(-math.log10(abs(a - b) / scale)))
 
 
 class Factor:

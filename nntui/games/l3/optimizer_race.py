@@ -33,8 +33,8 @@ class OptimizerRaceView(AnimatedSection):
 
     INTERVAL = 0.4
     HELP = (
-        f"p starts or pauses the race, s moves it {STEPS_PER_BEAT} steps, r sends everyone back to the start; "
-        "e jumps to the last step. ←/→ change the learning rate of SGD, Momentum and Nesterov "
+        f"p starts or pauses the race, s moves it {STEPS_PER_BEAT} steps, r sends everyone back "
+        "to the start; e jumps to the last step. ←/→ change the learning rate of SGD, Momentum and Nesterov "
         "(their step is lr × gradient); [ and ] change the learning rate of the adaptive "
         "optimizers (RMSprop, Adam, AdamW, Lion), whose step is about lr long whatever the "
         "slope. f picks the surface: the elongated bowl, the Rosenbrock banana or the saddle. "
@@ -208,8 +208,8 @@ class OptimizerRaceView(AnimatedSection):
         if s.minimum is None:
             down = -min(s.hessian_eigs)
             text.append(f"Up along x, down along y. SGD multiplies y by 1 + {down:g}·lr = "
-                        f"{1 + down * race.lr:.3g} a step, so a start just off the ridge y = 0 drifts "
-                        "away slowly; momentum and the adaptive runners leave faster. ↘: rolled "
+                        f"{1 + down * race.lr:.3g} a step, so a start just off the ridge y = 0 "
+                        "drifts away slowly; momentum and the adaptive runners leave faster. ↘: rolled "
                         "off for ever (f has no bottom).")
             return text
         regime = race.sgd_regime()

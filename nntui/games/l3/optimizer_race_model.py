@@ -29,8 +29,18 @@ import numpy as np
 from nntui.engine.optim import OPTIMIZERS
 from nntui.engine.surfaces import SURFACES, Path, Surface, path
 
-__all__ = ["Racer", "RACERS", "DEFAULT_RACERS", "LR_LADDER", "STEPS", "DEFAULT_LRS", "Lane",
-           "OptimizerRace", "sgd_regime", "sign_flips"]
+__all__ = [
+    "DEFAULT_LRS",
+    "DEFAULT_RACERS",
+    "LR_LADDER",
+    "RACERS",
+    "STEPS",
+    "Lane",
+    "OptimizerRace",
+    "Racer",
+    "sgd_regime",
+    "sign_flips",
+]
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from nntui.engine.losses import ce, one_hot
 
 from .softmax_head_model import CLASSES, LOGIT_LIMIT, LOGIT_STEP, START_LOGITS
 
-__all__ = ["SoftmaxGrad", "LEARNING_RATES", "CLASSES"]
+__all__ = ["CLASSES", "LEARNING_RATES", "SoftmaxGrad"]
 
 LEARNING_RATES = (0.1, 0.25, 0.5, 1.0, 2.0, 4.0)
 START_TRUE = 2  # fox: not the current winner, so the first step visibly changes things

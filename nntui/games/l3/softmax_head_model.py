@@ -11,7 +11,7 @@ import numpy as np
 
 from nntui.engine.activations import softmax
 
-__all__ = ["CLASSES", "LOGIT_STEP", "LOGIT_LIMIT", "TEMPERATURES", "START_LOGITS", "SoftmaxHead"]
+__all__ = ["CLASSES", "LOGIT_LIMIT", "LOGIT_STEP", "START_LOGITS", "TEMPERATURES", "SoftmaxHead"]
 
 CLASSES = ("cat", "dog", "fox", "owl")
 START_LOGITS = (2.0, 1.0, 0.5, -1.0)

@@ -6,7 +6,11 @@ import numpy as np
 import pytest
 
 from nntui.games.l3.backprop_flow_model import (
-    STAGES, WEIGHTS, BackpropFlow, agreeing_digits, weight_name,
+    STAGES,
+    WEIGHTS,
+    BackpropFlow,
+    agreeing_digits,
+    weight_name,
 )
 
 

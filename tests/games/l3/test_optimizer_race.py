@@ -6,10 +6,13 @@ import numpy as np
 import pytest
 
 from nntui.engine.optim import SGD
-from nntui.games.l3.optimizer_race import STEPS_PER_BEAT
 from nntui.engine.surfaces import SURFACES
+from nntui.games.l3.optimizer_race import STEPS_PER_BEAT
 from nntui.games.l3.optimizer_race_model import (
-    LR_LADDER, RACERS, OptimizerRace, sgd_regime, sign_flips,
+    LR_LADDER,
+    OptimizerRace,
+    sgd_regime,
+    sign_flips,
 )
 
 SIZE = (80, 24)

@@ -150,10 +150,15 @@ class OptimizerRaceView(AnimatedSection):
         for lane in race.lanes.values():
             self.draw_trail(canvas, lane, race.k, shade)
         for lane in race.lanes.values():
+            if lane.diverged(race.k):
+                # Blown up far outside the picture: ✗ where it was last seen in it.
+                seen = [p for p in lane.points(race.k) if self.inside(*p)]
+                if seen:
+                    canvas.text(*seen[-1], GONE_MARK, colour=lane.racer.colour)
+                continue
             x, y = lane.position(race.k)
             if self.inside(x, y):
-                mark = GONE_MARK if lane.diverged(race.k) else lane.racer.head
-                canvas.text(x, y, mark, colour=lane.racer.colour)
+                canvas.text(x, y, lane.racer.head, colour=lane.racer.colour)
 
     def draw_trail(self, canvas: Canvas, lane: Lane, k: int, shade: bool) -> None:
         """The path as line segments, skipping moves too small to see and any part that

@@ -104,6 +104,8 @@ async def test_optimizer_race_keys_play_steps_and_diverge(opened):
         await pilot.press("e")
         assert view.race.finished
         assert "✗ diverged" in str(view.query_one("#or-table").render())
+        chart = view.query_one("#or-chart")
+        assert any("✗" in chart.cell_text(row) for row in range(chart.cell_size.height))
         assert "l3.optimizer-race" in app.store.completed_sections()
         await pilot.press("r")
         assert view.race.k == 0 and not view.playing

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
-__all__ = ["bar_text", "bar_eighths", "Meter", "BarChart"]
+__all__ = ["bar_text", "bar_eighths", "signed_bar_text", "Meter", "BarChart"]
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
@@ -164,3 +164,17 @@ class BarChart(Widget):
         """The plain text of each row (for tests and accessibility)."""
         rendered = self.render()
         return rendered.plain.split("\n") if isinstance(rendered, Text) else []
+
+
+def signed_bar_text(value: float, vmax: float, half_width: int) -> str:
+    """A bar that grows left of a centre line ``│`` for negatives and right of it for
+    positives, in half cells: ``signed_bar_text(-0.5, 1, 4)`` → ``'  ██│    '``. The side
+    carries the sign, so it reads without colour."""
+    halves = 0 if vmax <= 0 or not math.isfinite(value) else round(
+        min(abs(value) / vmax, 1.0) * half_width * 2)
+    full, half = divmod(halves, 2)
+    if value < 0:
+        left, right = ("▐" if half else "") + "█" * full, ""
+    else:
+        left, right = "", "█" * full + ("▌" if half else "")
+    return left.rjust(half_width) + "│" + right.ljust(half_width)

@@ -17,7 +17,7 @@ import numpy as np
 from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -85,6 +85,8 @@ class Canvas(Widget):
         self._shade_setting = shade
         self._ops: list[_Op] = []
         self._strips: list[Strip] | None = None
+        self._shown: list[Strip] | None = None  # the rows on screen before the last change
+        self._rows_pending = False
         self._raster_size: Size | None = None
         self._style_cache: dict[tuple, Style] = {}
 
@@ -243,9 +245,35 @@ class Canvas(Widget):
         return self._add("text", x=x, y=y, text=text, colour=_rgb(colour))
 
     def refresh_canvas(self) -> None:
-        """Re-rasterise the drawing on the next paint."""
+        """Re-rasterise the drawing; only the rows that changed are sent to the terminal.
+
+        A drawing is rebuilt op by op (clear, heatmap, lines…), so the comparison waits until
+        the caller is done: one rasterisation per batch, then a repaint of the changed rows.
+        An animation that moves a few points then costs a few rows, not the whole canvas.
+        """
+        if self._strips is not None:
+            self._shown = self._strips
         self._strips = None
-        self.refresh()
+        if not self.is_mounted:
+            self.refresh()
+        elif not self._rows_pending:
+            self._rows_pending = True
+            self.call_later(self._refresh_changed_rows)
+
+    def _refresh_changed_rows(self) -> None:
+        self._rows_pending = False
+        if self._strips is None or self._raster_size != self.cell_size:
+            self._rasterise()
+        shown, self._shown = self._shown, None
+        strips = self._strips
+        if shown is None or len(shown) != len(strips):
+            self.refresh()
+            return
+        width = self.cell_size.width
+        changed = [Region(0, row, width, 1)
+                   for row, (old, new) in enumerate(zip(shown, strips)) if old != new]
+        if changed:
+            self.refresh(*changed)
 
     # -- rasterising ------------------------------------------------------------
 

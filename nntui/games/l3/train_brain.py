@@ -38,9 +38,9 @@ from .train_brain_model import (
 
 SETUP_KEY = "l3.train-brain.setup"
 EPOCHS_PER_CHUNK = 2
-HEATMAP_FPS = 4.0
-CHART_FPS = 1.0
-COLOUR_LEVELS = 8  # heatmap colours per side: few levels, few changed cells
+HEATMAP_FPS = 3.0
+CHART_FPS = 0.5
+COLOUR_LEVELS = 6  # heatmap colours per side: few levels, few changed cells
 CHART_POINTS = 200
 
 HEAT_COLOURS = ("#b3541e", "#262626", "#1f5fa8")  # class 0 / undecided / class 1
@@ -157,7 +157,7 @@ class TrainBrainView(TrainingSection):
           for i, name in enumerate(FEATURE_NAMES)],
         Binding("tab", "app.focus_next", "next control", key_display="tab/↑↓"),
     ]
-    POSTS_PER_SECOND = 10.0
+    POSTS_PER_SECOND = 5.0
     CHUNKS_PER_SECOND = 20.0  # × 2 epochs: 40 epochs a second at most
     STEP_CHUNKS = 1
     DIVERGED_HINT = DIVERGED

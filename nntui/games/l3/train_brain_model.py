@@ -240,25 +240,25 @@ def _test_below(pg: "Playground", limit: float) -> bool:
 
 
 CHALLENGES: tuple[Challenge, ...] = (
-    Challenge("spiral", "Untangle the spiral",
+    Challenge("spiral", "Spiral",
               "spiral: test loss below 0.1", "classification", "spiral",
               lambda pg: _test_below(pg, 0.1)),
-    Challenge("small-circle", "A small circle",
+    Challenge("small-circle", "Small circle",
               "circle with only x₁, x₂ and at most 4 hidden neurons: test loss below 0.1",
               "classification", "circle",
               lambda pg: pg.setup["features"] == ["x1", "x2"] and sum(pg.setup["hidden"]) <= 4
               and _test_below(pg, 0.1)),
-    Challenge("flat-xor", "XOR without hidden layers",
+    Challenge("flat-xor", "Flat XOR",
               "XOR with no hidden layer and one feature you pick: test loss below 0.2",
               "classification", "xor",
               lambda pg: not pg.setup["hidden"] and len(pg.setup["features"]) == 1
               and _test_below(pg, 0.2)),
-    Challenge("sparse-gauss", "Few weights do",
+    Challenge("sparse-gauss", "Sparse gauss",
               "gauss with L1: half the weights or more below 0.01 and test loss below 0.2",
               "classification", "gauss",
               lambda pg: pg.setup["regularization"] == "l1" and pg.near_zero_share() >= 0.5
               and _test_below(pg, 0.2)),
-    Challenge("linear-plane", "A noisy plane",
+    Challenge("linear-plane", "Noisy plane",
               "plane with noise 25 % or more and no hidden layer: test loss below 0.02",
               "regression", "plane",
               lambda pg: not pg.setup["hidden"] and pg.setup["noise"] >= 25
@@ -266,7 +266,7 @@ CHALLENGES: tuple[Challenge, ...] = (
     Challenge("six-bumps", "Six bumps",
               "multi-gauss regression: test loss below 0.03", "regression", "multi-gauss",
               lambda pg: _test_below(pg, 0.03)),
-    Challenge("moons-sigmoid", "Moons, softly",
+    Challenge("moons-sigmoid", "Soft moons",
               "moons with sigmoid neurons and only x₁, x₂: test loss below 0.05",
               "classification", "moons",
               lambda pg: pg.setup["activation"] == "sigmoid"

@@ -257,3 +257,138 @@ def test_csv_bad_files_say_why(tmp_path, text, message):
         load_csv(bad)
     with pytest.raises(CsvError, match="no file"):
         load_csv(tmp_path / "missing.csv")
+
+
+# --- the view (Pilot) -------------------------------------------------------------------------
+
+SECTION = "l3.train-brain"
+
+
+async def settle(app, pilot):
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def store_setup(make_app, **settings):
+    """Save a setup for learner "test" as if an earlier visit had left it."""
+    from nntui.games.l3.train_brain import SETUP_KEY
+
+    app = make_app()
+    app.store.set_setting(SETUP_KEY, {**default_setup(), **settings})
+    app.store.close()
+
+
+async def test_keys_answer_while_it_trains(opened):
+    async with opened(SECTION) as (app, pilot, view):
+        assert view.pg.setup["hidden"] == [4, 2] and view.pg.epoch == 0
+        await pilot.press("p")
+        assert view.playing
+        await pilot.press("right_square_bracket", "3", "t", "tab")  # while the worker runs
+        assert view.playing  # still training
+        assert view.pg.setup["hidden"] == [4, 2, 2] and "x1^2" in view.pg.setup["features"]
+        assert view.pg.setup["show_test"]
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert not view.playing and view.pg.sizes == [3, 4, 2, 2, 1]
+        epoch = view.pg.epoch
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert view.pg.epoch == epoch + 2
+
+
+async def test_setup_survives_a_restart(make_app):
+    app = make_app(SECTION)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket", "5", "2", "z")
+        view = app.screen.view
+        assert view.pg.setup["hidden"] == [4, 2, 2] and view.pg.setup["features"] == ["x1", "x1x2"]
+    again = make_app(SECTION)  # a new app on the same data folder
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        setup = again.screen.view.pg.setup
+        assert setup["hidden"] == [4, 2, 2] and setup["features"] == ["x1", "x1x2"]
+        assert setup["discretize"] and again.screen.view.pg.sizes == [2, 4, 2, 2, 1]
+
+
+async def test_lr_ten_shows_diverged_and_reset_recovers(make_app):
+    store_setup(make_app, problem="regression", dataset="plane", learning_rate=10.0)
+    app = make_app(SECTION)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.screen.view
+        for _ in range(4):
+            await pilot.press("s")
+            await settle(app, pilot)
+        assert view.diverged and view.pg.diverged
+        hint = str(app.screen.query_one("#tb-hint").render())
+        assert "diverged — lower the learning rate" in hint
+        assert "nan" not in str(app.screen.query_one("#tb-status").render()).lower()
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert not view.diverged and view.pg.epoch == 0
+
+
+async def test_a_challenge_win_is_recorded_with_its_settings(make_app):
+    from nntui.widgets.result import ResultModal
+
+    store_setup(make_app, dataset="xor", challenge="flat-xor", features=["x1x2"], hidden=[],
+                optimizer="adam", learning_rate=0.1)
+    app = make_app(SECTION)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ResultModal)
+        (attempt,) = app.store.attempts(SECTION)
+        assert attempt.won and attempt.details["challenge"] == "flat-xor"
+        assert attempt.details["setup"]["features"] == ["x1x2"]
+    again = make_app(SECTION)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "flat-xor" in again.screen.view.won
+        labels = [label for label, _ in again.screen.query_one("#tb-challenge").options]
+        assert "✓ Flat XOR" in labels
+
+
+async def test_drawing_and_loading_points_by_keys(opened, tmp_path):
+    good = tmp_path / "points.csv"
+    good.write_text("x1,x2,label\n1,1,1\n-1,-1,0\n2,2,1\n")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("1,1\n")
+    async with opened(SECTION) as (app, pilot, view):
+        await pilot.press("e")
+        assert view.drawing and view.pg.setup["dataset"] == "own" and view.pg.n_points == 500
+        await pilot.press("x")  # the points under the cursor go
+        after_delete = view.pg.n_points
+        assert after_delete < 500
+        await pilot.press("c", "space", "right", "space")
+        assert view.pg.n_points == after_delete + 2 and view.pg.setup["own_points"][-1][2] == 0.0
+        await pilot.press("e")
+        assert not view.drawing
+        await pilot.press("o")
+        await pilot.press(*str(bad), "enter")
+        await pilot.pause()
+        assert view.pg.n_points == after_delete + 2  # a bad file changes nothing
+        await pilot.press("o")
+        await pilot.press(*str(good), "enter")
+        await pilot.pause()
+        assert view.pg.n_points == 3 and view.pg.setup["own_points"][0] == [1.0, 1.0, 1.0]
+
+
+def test_snap_train_brain_80x24(snap_compare, make_app):
+    async def train_a_little(pilot):
+        await pilot.press("s", "s")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(make_app(SECTION), terminal_size=(80, 24), run_before=train_a_little)
+
+
+def test_snap_train_brain_120x40(snap_compare, make_app):
+    async def pick_a_hidden_layer(pilot):
+        await pilot.press("t", "left", "left", "s")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(make_app(SECTION), terminal_size=(120, 40), run_before=pick_a_hidden_layer)

@@ -156,6 +156,8 @@ class TrainBrainView(TrainingSection):
         *[Binding(str(i + 1), f"feature({i})", f"feature {FEATURE_LABELS[name]}", show=False)
           for i, name in enumerate(FEATURE_NAMES)],
         Binding("tab", "app.focus_next", "next control", key_display="tab/↑↓"),
+        # The app's own "?" sits at the far end of the Footer, cut off at 80 columns.
+        Binding("question_mark", "app.help", "help", key_display="?"),
     ]
     POSTS_PER_SECOND = 5.0
     CHUNKS_PER_SECOND = 20.0  # × 2 epochs: 40 epochs a second at most

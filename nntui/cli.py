@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="erase this learner's progress (a backup is kept)")
     parser.add_argument("--yes", action="store_true", help="do not ask before --reset-progress")
     parser.add_argument("--theme", metavar="NAME", help="colour theme, e.g. textual-dark, nord")
+    parser.add_argument("--data", metavar="FILE",
+                        help="open Train a brain with the points of a CSV file (x1,x2,label)")
     return parser
 
 
@@ -151,6 +153,17 @@ def main(argv: list[str] | None = None) -> int:
                   + ", ".join(sorted(BUILTIN_THEMES)), file=sys.stderr)
             return 2
 
+    points = None
+    if args.data:
+        from nntui.games.l3.train_brain_model import CsvError, load_csv
+
+        try:
+            points = load_csv(args.data)
+        except CsvError as error:
+            print(f"nntui: cannot use --data: {error}", file=sys.stderr)
+            return 2
+        args.open = args.open or "l3.train-brain"
+
     from nntui.app import NNTuiApp
     from nntui.store import StoreError
 
@@ -159,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
                        theme=args.theme)
     except (StoreError, OSError) as error:
         return cannot_open_progress(error)
+    app.train_brain_points = points  # Train a brain takes them when it opens
     app.run()
     if app.store.unsaved_count:  # the store could not write them, even at the very end
         print(f"nntui: {app.store.unsaved_count} record(s) of progress could not be saved to "

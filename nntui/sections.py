@@ -142,7 +142,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l3.saddle", "animation", "Escaping a saddle", "saddle-points momentum",
        "Plain descent stalls on a² − b²; momentum escapes."),
     _s("l3.train-brain", "game", "Train a brain", "training regularization features optimizers",
-       "A terminal TensorFlow Playground: data, features, layers, live boundary."),
+       "A terminal TensorFlow Playground: data, features, layers, live boundary.", ready=True),
     _s("l3.seq2seq", "animation", "Sequence to sequence", "seq2seq rnn",
        "An encoder squeezes a sentence into a vector; a decoder writes it out again."),
     _s("l3.transformer", "interactive", "Inside a transformer", "transformer attention",

@@ -85,10 +85,14 @@ class Canvas(Widget):
         self._shade_setting = shade
         self._ops: list[_Op] = []
         self._strips: list[Strip] | None = None
-        self._shown: list[Strip] | None = None  # the rows on screen before the last change
-        self._rows_pending = False
         self._raster_size: Size | None = None
-        self._style_cache: dict[tuple, Style] = {}
+        self._style_cache: dict[int, Style] = {}
+        # What each cell shows (a style key and a character), to send only the cells that change.
+        self._cell_keys: np.ndarray | None = None
+        self._cell_chars: np.ndarray | None = None
+        self._raster_base: Style | None = None
+        self._stale = True
+        self._update_scheduled = False
 
     # -- configuration ---------------------------------------------------
 
@@ -245,35 +249,29 @@ class Canvas(Widget):
         return self._add("text", x=x, y=y, text=text, colour=_rgb(colour))
 
     def refresh_canvas(self) -> None:
-        """Re-rasterise the drawing; only the rows that changed are sent to the terminal.
+        """Re-rasterise the drawing once the current drawing calls are done.
 
-        A drawing is rebuilt op by op (clear, heatmap, lines…), so the comparison waits until
-        the caller is done: one rasterisation per batch, then a repaint of the changed rows.
-        An animation that moves a few points then costs a few rows, not the whole canvas.
+        When the canvas has been drawn before at the same size, only the cells whose character
+        or colours changed are repainted, so an animated heatmap sends little to the terminal.
         """
-        if self._strips is not None:
-            self._shown = self._strips
-        self._strips = None
-        if not self.is_mounted:
+        self._stale = True
+        if self._cell_keys is None or not self.is_mounted:
             self.refresh()
-        elif not self._rows_pending:
-            self._rows_pending = True
-            self.call_later(self._refresh_changed_rows)
+        elif not self._update_scheduled:
+            self._update_scheduled = True
+            self.call_next(self._repaint_changed)
 
-    def _refresh_changed_rows(self) -> None:
-        self._rows_pending = False
-        if self._strips is None or self._raster_size != self.cell_size:
-            self._rasterise()
-        shown, self._shown = self._shown, None
-        strips = self._strips
-        if shown is None or len(shown) != len(strips):
+    def _repaint_changed(self) -> None:
+        self._update_scheduled = False
+        if not self._stale or not self.is_mounted:
+            return
+        old_keys, old_chars, old_size = self._cell_keys, self._cell_chars, self._raster_size
+        self._rasterise()
+        if old_keys is None or old_chars is None or old_size != self._raster_size:
             self.refresh()
             return
-        width = self.cell_size.width
-        changed = [Region(0, row, width, 1)
-                   for row, (old, new) in enumerate(zip(shown, strips)) if old != new]
-        if changed:
-            self.refresh(*changed)
+        changed = (old_keys != self._cell_keys) | (old_chars != self._cell_chars)
+        self.refresh(*_changed_regions(changed))
 
     # -- rasterising ------------------------------------------------------------
 
@@ -341,18 +339,20 @@ class Canvas(Widget):
                     if 0 <= cx + offset < cw:
                         glyphs[(cx + offset, cy)] = (ch, a["colour"])
 
-        self._strips = [
-            self._build_strip(row, pixels, painted, shade, glyphs, shade_mode, base)
-            for row in range(chh)
-        ]
+        chars, keys = _cell_looks(pixels, painted, shade, glyphs, shade_mode)
+        self._strips = [self._build_strip(chars[row], keys[row], base) for row in range(chh)]
+        self._cell_chars, self._cell_keys = chars, keys
         self._raster_size = Size(cw, chh)
+        self._raster_base = base
+        self._stale = False
 
-    def _style(self, fg: tuple | None, bg: tuple | None, bold: bool = False) -> Style:
-        key = (fg, bg, bold)
+    def _style(self, key: int) -> Style:
+        """The Rich style of a cell key (see ``_cell_looks``), cached."""
         style = self._style_cache.get(key)
         if style is None:
             if len(self._style_cache) > 8192:  # animated heatmaps: keep memory bounded
                 self._style_cache.clear()
+            fg, bg, bold = _unpack_key(key)
             style = Style(
                 color=None if fg is None else f"rgb({fg[0]},{fg[1]},{fg[2]})",
                 bgcolor=None if bg is None else f"rgb({bg[0]},{bg[1]},{bg[2]})",
@@ -361,46 +361,17 @@ class Canvas(Widget):
             self._style_cache[key] = style
         return style
 
-    def _build_strip(self, row, pixels, painted, shade, glyphs, shade_mode, base) -> Strip:
-        cw = pixels.shape[1]
-        top, bottom = pixels[2 * row], pixels[2 * row + 1]
-        ptop, pbottom = painted[2 * row], painted[2 * row + 1]
-        segments: list[Segment] = []
-        text_parts: list[str] = []
-        current: Style | None = None
-        for col in range(cw):
-            glyph = glyphs.get((col, row))
-            t = tuple(top[col].tolist()) if ptop[col] else None
-            b = tuple(bottom[col].tolist()) if pbottom[col] else None
-            if glyph is not None:
-                char, colour = glyph
-                under = t or b
-                style = self._style(colour, None if shade_mode else under, bold=True)
-            elif shade_mode:
-                char = shade[row, col] or " "
-                mix = t or b
-                style = self._style(mix, None)
-            elif t is None and b is None:
-                char, style = " ", self._style(None, None)
-            elif t is None:
-                char, style = "▄", self._style(b, None)
-            elif b is None:
-                char, style = "▀", self._style(t, None)
-            elif t == b:
-                char, style = " ", self._style(None, t)
-            else:
-                char, style = "▀", self._style(t, b)
-            if style is not current and text_parts:
-                segments.append(Segment("".join(text_parts), base + current))
-                text_parts = []
-            current = style
-            text_parts.append(char)
-        if text_parts:
-            segments.append(Segment("".join(text_parts), base + current))
-        return Strip(segments, cw)
+    def _build_strip(self, chars: np.ndarray, keys: np.ndarray, base: Style) -> Strip:
+        """One row as segments: one segment per run of cells with the same style."""
+        text = "".join(chars.tolist())
+        starts = [0, *(np.flatnonzero(keys[1:] != keys[:-1]) + 1).tolist(), len(keys)]
+        segments = [Segment(text[a:b], base + self._style(int(keys[a])))
+                    for a, b in zip(starts[:-1], starts[1:])]
+        return Strip(segments, len(keys))
 
     def render_line(self, y: int) -> Strip:
-        if self._strips is None or self._raster_size != self.cell_size:
+        if (self._strips is None or self._stale or self._raster_size != self.cell_size
+                or self._raster_base != self.rich_style):
             self._rasterise()
         assert self._strips is not None
         if 0 <= y < len(self._strips):
@@ -419,3 +390,71 @@ class Canvas(Widget):
     def cell_text(self, row: int) -> str:
         """The characters of one rendered row."""
         return self.render_line(row).text
+
+
+# -- cell looks, vectorised ------------------------------------------------------------
+
+_NONE = -1  # "no colour" in a packed colour array
+
+
+def _pack(rgb: np.ndarray) -> np.ndarray:
+    """(…, 3) uint8 colours → (…) int64 0xRRGGBB."""
+    rgb = rgb.astype(np.int64)
+    return (rgb[..., 0] << 16) | (rgb[..., 1] << 8) | rgb[..., 2]
+
+
+def _key(fg: np.ndarray, bg: np.ndarray, bold: np.ndarray | bool) -> np.ndarray:
+    """One int64 per cell naming its style: foreground, background (each −1 for none), bold."""
+    return ((fg + 1) << 26) | ((bg + 1) << 1) | np.asarray(bold, dtype=np.int64)
+
+
+def _unpack_key(key: int) -> tuple[tuple | None, tuple | None, bool]:
+    fg, bg = (key >> 26) - 1, ((key >> 1) & ((1 << 25) - 1)) - 1
+
+    def rgb(v: int) -> tuple | None:
+        return None if v < 0 else ((v >> 16) & 255, (v >> 8) & 255, v & 255)
+
+    return rgb(fg), rgb(bg), bool(key & 1)
+
+
+def _cell_looks(pixels, painted, shade, glyphs, shade_mode) -> tuple[np.ndarray, np.ndarray]:
+    """Each cell's character and style key, from the two pixels it holds (``▀``: foreground
+    is the top pixel, background the bottom one), the shade characters and the glyphs."""
+    packed = np.where(painted, _pack(pixels), _NONE)
+    top, bottom = packed[0::2], packed[1::2]
+    if shade_mode:
+        chars = np.where(shade == "", " ", shade).astype("<U1")
+        fg = np.where(top != _NONE, top, bottom)
+        bg = np.full_like(fg, _NONE)
+    else:
+        chars = np.full(top.shape, "▀", dtype="<U1")
+        fg, bg = top.copy(), bottom.copy()
+        only_bottom = (top == _NONE) & (bottom != _NONE)
+        chars[only_bottom] = "▄"
+        fg[only_bottom] = bottom[only_bottom]
+        bg[only_bottom] = _NONE
+        flat = top == bottom  # both the same colour (or both empty): a space on that background
+        chars[flat] = " "
+        fg[flat] = _NONE
+        bg[flat] = top[flat]
+    bold = np.zeros(top.shape, dtype=np.int64)
+    rows, cols = top.shape
+    for (col, row), (char, colour) in glyphs.items():
+        if 0 <= row < rows and 0 <= col < cols:
+            under = top[row, col] if top[row, col] != _NONE else bottom[row, col]
+            chars[row, col] = char
+            fg[row, col] = (colour[0] << 16) | (colour[1] << 8) | colour[2]
+            bg[row, col] = _NONE if shade_mode else under
+            bold[row, col] = 1
+    return chars, _key(fg, bg, bold)
+
+
+def _changed_regions(changed: np.ndarray, gap: int = 4) -> list[Region]:
+    """Regions (one row high) covering the changed cells; runs closer than ``gap`` merge."""
+    regions = []
+    for row in np.flatnonzero(changed.any(axis=1)).tolist():
+        cols = np.flatnonzero(changed[row])
+        breaks = np.flatnonzero(np.diff(cols) > gap)
+        for first, last in zip([0, *(breaks + 1).tolist()], [*breaks.tolist(), len(cols) - 1]):
+            regions.append(Region(int(cols[first]), row, int(cols[last] - cols[first] + 1), 1))
+    return regions

@@ -1,1 +1,1 @@
-"""Level 3 · Advanced: the real math, and a network you train yourself."""
+"""Level 3 · Advanced: one module per section, named from its id (``l3.train-brain`` → ``train_brain``)."""

@@ -138,7 +138,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l3.batch-size", "animation", "Batch size", "batch-size sgd",
        "Full batch, mini-batch and single-example descent on one real regression."),
     _s("l3.saddle", "animation", "Escaping a saddle", "saddle-points momentum",
-       "Plain descent stalls on a² − b²; momentum escapes."),
+       "Plain descent stalls on a² − b²; momentum escapes.", ready=True),
     _s("l3.train-brain", "game", "Train a brain", "training regularization features optimizers",
        "A terminal TensorFlow Playground: data, features, layers, live boundary."),
     _s("l3.seq2seq", "animation", "Sequence to sequence", "seq2seq rnn",

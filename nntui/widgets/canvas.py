@@ -17,7 +17,7 @@ import numpy as np
 from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -87,6 +87,8 @@ class Canvas(Widget):
         self._strips: list[Strip] | None = None
         self._raster_size: Size | None = None
         self._style_cache: dict[tuple, Style] = {}
+        self._stale = False  # drawn since the last rasterising, and not yet repainted
+        self._repaint_pending = False
 
     # -- configuration ---------------------------------------------------
 
@@ -243,9 +245,35 @@ class Canvas(Widget):
         return self._add("text", x=x, y=y, text=text, colour=_rgb(colour))
 
     def refresh_canvas(self) -> None:
-        """Re-rasterise the drawing on the next paint."""
-        self._strips = None
-        self.refresh()
+        """Re-rasterise the drawing, soon.
+
+        A canvas redrawn at the same size repaints only the rows that changed: an animation
+        moving a dot over a fixed heatmap sends a few cells to the terminal per frame, not the
+        whole picture (which matters over SSH).
+        """
+        if self._strips is None or not self.is_mounted:
+            self._strips = None
+            self.refresh()
+            return
+        self._stale = True
+        if not self._repaint_pending:
+            self._repaint_pending = True
+            self.call_next(self._repaint_changed_rows)
+
+    def _repaint_changed_rows(self) -> None:
+        self._repaint_pending = False
+        if not self._stale:
+            return
+        old, old_size = self._strips, self._raster_size
+        self._rasterise()
+        assert self._strips is not None
+        if old is None or old_size != self._raster_size:
+            self.refresh()
+            return
+        width = self._raster_size.width
+        for row, (before, after) in enumerate(zip(old, self._strips)):
+            if before != after:
+                self.refresh(Region(0, row, width, 1))
 
     # -- rasterising ------------------------------------------------------------
 
@@ -318,6 +346,7 @@ class Canvas(Widget):
             for row in range(chh)
         ]
         self._raster_size = Size(cw, chh)
+        self._stale = False
 
     def _style(self, fg: tuple | None, bg: tuple | None, bold: bool = False) -> Style:
         key = (fg, bg, bold)
@@ -372,6 +401,8 @@ class Canvas(Widget):
         return Strip(segments, cw)
 
     def render_line(self, y: int) -> Strip:
+        # A stale drawing keeps showing until ``_repaint_changed_rows`` (queued already) works
+        # out which rows changed; rasterising here would lose that difference.
         if self._strips is None or self._raster_size != self.cell_size:
             self._rasterise()
         assert self._strips is not None
@@ -390,4 +421,6 @@ class Canvas(Widget):
 
     def cell_text(self, row: int) -> str:
         """The characters of one rendered row."""
+        if self._stale:
+            self._repaint_changed_rows()
         return self.render_line(row).text

@@ -134,7 +134,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l3.softmax-grad", "lesson", "Softmax meets cross-entropy", "softmax cross-entropy",
        "The gradient into the logits is p − y, live."),
     _s("l3.vanishing", "animation", "Vanishing gradients", "vanishing-gradients activation",
-       "Real per-layer gradient norms of a deep net, by activation and scale."),
+       "Real per-layer gradient norms of a deep net, by activation and scale.", ready=True),
     _s("l3.batch-size", "animation", "Batch size", "batch-size sgd",
        "Full batch, mini-batch and single-example descent on one real regression."),
     _s("l3.saddle", "animation", "Escaping a saddle", "saddle-points momentum",

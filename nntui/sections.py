@@ -136,7 +136,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l3.vanishing", "animation", "Vanishing gradients", "vanishing-gradients activation",
        "Real per-layer gradient norms of a deep net, by activation and scale.", ready=True),
     _s("l3.batch-size", "animation", "Batch size", "batch-size sgd",
-       "Full batch, mini-batch and single-example descent on one real regression."),
+       "Full batch, mini-batch and single-example descent on one real regression.", ready=True),
     _s("l3.saddle", "animation", "Escaping a saddle", "saddle-points momentum",
        "Plain descent stalls on a² − b²; momentum escapes.", ready=True),
     _s("l3.train-brain", "game", "Train a brain", "training regularization features optimizers",

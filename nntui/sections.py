@@ -142,7 +142,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l3.train-brain", "game", "Train a brain", "training regularization features optimizers",
        "A terminal TensorFlow Playground: data, features, layers, live boundary."),
     _s("l3.seq2seq", "animation", "Sequence to sequence", "seq2seq rnn",
-       "An encoder squeezes a sentence into a vector; a decoder writes it out again."),
+       "An encoder squeezes a sentence into a vector; a decoder writes it out again.", ready=True),
     _s("l3.transformer", "interactive", "Inside a transformer", "transformer attention",
        "Embed, attend, feed forward: a real attention map for a short sentence."),
     _s("l3.checkpoint", "quiz", "Level 3 checkpoint", "review",

@@ -144,7 +144,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l3.seq2seq", "animation", "Sequence to sequence", "seq2seq rnn",
        "An encoder squeezes a sentence into a vector; a decoder writes it out again.", ready=True),
     _s("l3.transformer", "interactive", "Inside a transformer", "transformer attention",
-       "Embed, attend, feed forward: a real attention map for a short sentence."),
+       "Embed, attend, feed forward: a real attention map for a short sentence.", ready=True),
     _s("l3.checkpoint", "quiz", "Level 3 checkpoint", "review",
        "End-of-level quiz on backprop, optimizers and training.", ready=True),
     # Level 4 · Expert

@@ -93,7 +93,10 @@ class Seq2seqView(AnimatedSection):
     @work(thread=True, exclusive=True, group="seq2seq-train")
     def prepare(self) -> None:
         model, from_file = seq2seq_model.load_or_train(self.app.data_dir, self.epochs)
-        self.app.call_from_thread(self.ready, Walkthrough(model), from_file)
+        try:
+            self.app.call_from_thread(self.ready, Walkthrough(model), from_file)
+        except RuntimeError:  # the app closed while it trained; the weights are kept
+            pass
 
     def ready(self, walk: Walkthrough, from_file: bool) -> None:
         self.walk, self.loaded_from_file = walk, from_file

@@ -121,7 +121,10 @@ class TransformerView(AnimatedSection):
     @work(thread=True, exclusive=True, group="transformer-train")
     def prepare(self) -> None:
         model, from_file = transformer_model.load_or_train(self.app.data_dir, self.steps)
-        self.app.call_from_thread(self.ready, Inspector(model), from_file)
+        try:
+            self.app.call_from_thread(self.ready, Inspector(model), from_file)
+        except RuntimeError:  # the app closed while it trained; the weights are kept
+            pass
 
     def ready(self, inspector: Inspector, from_file: bool) -> None:
         self.inspector, self.loaded_from_file = inspector, from_file

@@ -24,10 +24,10 @@ SEED = 0
 # The diagram's boxes, in order: (stage key in Reverser.stages, box title, what it computes).
 STAGES = (
     ("embed", "Embed", "x = E[digit] + PE[position]"),
-    ("attention", "Attention", "A = softmax(QKᵀ/√d), out = A·V·W_o"),
+    ("attention", "Attention", "A = softmax(QKᵀ/√d), out = AVW_o"),
     ("attend", "Add & Norm", "h = LayerNorm(x + out)"),
-    ("ffn", "FFN + Norm", "LayerNorm(h + ReLU(h·W₁ + b₁)·W₂ + b₂)"),
-    ("logits", "Head", "logits = h·W_head + b: one score per digit"),
+    ("ffn", "FFN + Norm", "LayerNorm(h + ReLU(hW₁ + b₁)W₂ + b₂)"),
+    ("logits", "Head", "logits = hW + b: a score per digit"),
 )
 FIRST_INPUT = (3, 1, 4, 1, 5)
 

@@ -65,9 +65,9 @@ def heatmap(inspector: Inspector) -> Text:
     digits = inspector.digits
     text = Text(no_wrap=True, overflow="crop")
     text.append("Attention A: row = the position asking\n", "bold")
-    text.append("   " + "".join(f"   {d}  " for d in digits) + "   Σ\n", "dim")
+    text.append("  " + "".join(f"   {d}  " for d in digits) + "   Σ\n", "dim")
     for i, row in enumerate(A):
-        text.append(f" {digits[i]} ", "dim")
+        text.append(f"{digits[i]} ", "dim")
         for v in row:
             shade = SHADES[min(len(SHADES) - 1, int(v * len(SHADES)))]
             text.append(" ")

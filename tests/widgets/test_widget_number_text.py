@@ -14,3 +14,12 @@ from nntui.widgets.number_text import num
 def test_numbers_read_as_formula_text(value, kwargs, text):
     assert num(value, **kwargs) == text
 
+
+
+def test_sci_writes_powers_of_ten_as_a_formula_does():
+    from nntui.widgets.number_text import sci
+
+    assert sci(0.25**10) == "9.5×10⁻⁷"
+    assert sci(-4.7e8) == "−4.7×10⁸"
+    assert sci(9.96e-5) == "1.0×10⁻⁴"  # rounding carries into the exponent
+    assert sci(0.5344) == "0.53" and sci(12.345) == "12" and sci(0.0) == "0.0"

@@ -192,7 +192,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("fx.autodiff", "lesson", "Reverse-mode autodiff", "autodiff backprop",
        "A computation graph with values and gradients, derived step by step."),
     _s("fx.convergence", "lesson", "Convergence of gradient descent", "convergence learning-rate",
-       "Quadratics and L-smooth functions: when and how fast descent converges."),
+       "Quadratics and L-smooth functions: when and how fast descent converges.", ready=True),
     _s("fx.momentum", "lesson", "Momentum as a damped system", "momentum optimizers",
        "Momentum, Nesterov, Adam's bias correction, AdamW and Lion."),
     _s("fx.init-theory", "lesson", "Initialization theory", "initialization variance",

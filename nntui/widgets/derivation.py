@@ -22,7 +22,7 @@ from textual.widgets import Static
 
 from nntui.widgets.section import LessonView
 
-__all__ = ["Derivation", "DerivationLesson", "DERIVATION_HELP"]
+__all__ = ["Derivation", "DerivationLesson", "DERIVATION_HELP", "LINE_WIDTH"]
 
 DERIVATION_HELP = (
     "s or enter shows the next line of the derivation, b steps back one line (on the first "
@@ -30,8 +30,12 @@ DERIVATION_HELP = (
 )
 
 
+#: Characters a line may have and still fit on one row at 80 columns (border, padding, marker).
+LINE_WIDTH = 72
+
+
 class Derivation(Static):
-    """Lines of a derivation, revealed one step at a time."""
+    """Lines of a derivation, revealed one step at a time (each at most LINE_WIDTH long)."""
 
     DEFAULT_CSS = """
     Derivation { height: auto; border: round $primary; padding: 0 1; }
@@ -45,7 +49,7 @@ class Derivation(Static):
             self.derivation = derivation
             self.step = step
 
-    def __init__(self, lines: Sequence[str], window: int = 4, title: str = "derivation",
+    def __init__(self, lines: Sequence[str], window: int = 3, title: str = "derivation",
                  **kwargs) -> None:
         super().__init__(**kwargs)
         if not lines:
@@ -102,8 +106,8 @@ class Derivation(Static):
 
     def text(self) -> Text:
         text = Text(no_wrap=False, end="")
-        for index, line in self.visible():
-            if index:
+        for shown, (index, line) in enumerate(self.visible()):
+            if shown:
                 text.append("\n")
             current = index == self.step
             text.append("▶ " if current else "  ", "bold" if current else "dim")
@@ -123,9 +127,9 @@ class DerivationLesson(LessonView):
 
     COMPLETE_ON_OPEN = False
     BINDINGS = [
-        Binding("s", "derivation_next", "next line"),
-        Binding("enter", "derivation_next", "next line", show=False),
-        Binding("b", "derivation_back", "line back"),
+        Binding("s", "derivation_next", "next"),
+        Binding("enter", "derivation_next", "next", show=False),
+        Binding("b", "derivation_back", "back"),
     ]
 
     @property

@@ -80,4 +80,4 @@ async def test_keys_step_forward_and_back_and_b_falls_through_on_the_first_line(
         assert d.step == 0 and screen.previous_pressed == 1
         await pilot.press("s", "s", "s", "s")  # stops at the last line
         assert d.at_end and "end" in d.border_subtitle
-        assert screen.active_bindings["b"].binding.description == "line back"
+        assert screen.active_bindings["b"].binding.description == "back"

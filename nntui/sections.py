@@ -194,7 +194,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("fx.convergence", "lesson", "Convergence of gradient descent", "convergence learning-rate",
        "Quadratics and L-smooth functions: when and how fast descent converges.", ready=True),
     _s("fx.momentum", "lesson", "Momentum as a damped system", "momentum optimizers",
-       "Momentum, Nesterov, Adam's bias correction, AdamW and Lion."),
+       "Momentum, Nesterov, Adam's bias correction, AdamW and Lion.", ready=True),
     _s("fx.init-theory", "lesson", "Initialization theory", "initialization variance",
        "Variance through depth; Xavier and He derived."),
     _s("fx.generalization", "lesson", "Generalization", "generalization double-descent",

@@ -80,13 +80,16 @@ class Convergence:
         return theory.measured_rate(self.errors())
 
 
-SHOW_ABOVE = 1e4  # a diverging run is drawn up to here; beyond, the log axis would lose the rest
+# A log chart a few rows high shows about a dozen decades: a diverging run is drawn up to
+# SHOW_ABOVE and a converged one down to SHOW_BELOW; beyond, the axis would squash the rest.
+SHOW_ABOVE = 1e4
+SHOW_BELOW = 1e-10
 
 
 def for_log_chart(errors) -> list[float]:
-    """The errors with diverged values (beyond SHOW_ABOVE, inf) left out of a log chart."""
+    """The errors between SHOW_BELOW and SHOW_ABOVE; the rest (and inf) left out of the chart."""
     e = np.asarray(errors, dtype=np.float64)
-    return np.where(e <= SHOW_ABOVE, e, np.nan).tolist()
+    return np.where((e <= SHOW_ABOVE) & (e >= SHOW_BELOW), e, np.nan).tolist()
 
 
 def theory_curve(start: float, rate: float, steps: int) -> np.ndarray:

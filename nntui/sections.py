@@ -196,7 +196,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("fx.momentum", "lesson", "Momentum as a damped system", "momentum optimizers",
        "Momentum, Nesterov, Adam's bias correction, AdamW and Lion.", ready=True),
     _s("fx.init-theory", "lesson", "Initialization theory", "initialization variance",
-       "Variance through depth; Xavier and He derived."),
+       "Variance through depth; Xavier and He derived.", ready=True),
     _s("fx.generalization", "lesson", "Generalization", "generalization double-descent",
        "Over-parameterization, double descent and implicit regularization."),
     _s("fx.uat", "lesson", "Universal approximation", "universal-approximation depth",

@@ -198,7 +198,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("fx.init-theory", "lesson", "Initialization theory", "initialization variance",
        "Variance through depth; Xavier and He derived.", ready=True),
     _s("fx.generalization", "lesson", "Generalization", "generalization double-descent",
-       "Over-parameterization, double descent and implicit regularization."),
+       "Over-parameterization, double descent and implicit regularization.", ready=True),
     _s("fx.uat", "lesson", "Universal approximation", "universal-approximation depth",
        "Cybenko and Hornik, and why depth still helps."),
     # Reference lab

@@ -200,7 +200,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("fx.generalization", "lesson", "Generalization", "generalization double-descent",
        "Over-parameterization, double descent and implicit regularization.", ready=True),
     _s("fx.uat", "lesson", "Universal approximation", "universal-approximation depth",
-       "Cybenko and Hornik, and why depth still helps."),
+       "Cybenko and Hornik, and why depth still helps.", ready=True),
     # Reference lab
     _s("ref.activations", "interactive", "Activations", "activation",
        "Every activation: f, f′, range and notes."),

@@ -190,7 +190,7 @@ SECTIONS: tuple[Section, ...] = (
        "Say the key ideas back in your own words.", ready=True),
     # Frontier
     _s("fx.autodiff", "lesson", "Reverse-mode autodiff", "autodiff backprop",
-       "A computation graph with values and gradients, derived step by step."),
+       "A computation graph with values and gradients, derived step by step.", ready=True),
     _s("fx.convergence", "lesson", "Convergence of gradient descent", "convergence learning-rate",
        "Quadratics and L-smooth functions: when and how fast descent converges.", ready=True),
     _s("fx.momentum", "lesson", "Momentum as a damped system", "momentum optimizers",

@@ -115,8 +115,8 @@ class GeneralizationView(DerivationLesson):
             top = float(max(dd.test_error.max(), 1.0))
             series["p = n"] = ([1.0, 1.0], [float(dd.test_error.min()), top])
         b = self.bias
-        text.append(f"\nlinear, p = {b.p} > n = {b.n}: GD from 0 ‖w‖ = {b.from_zero:.3f} = min-norm "
-                    f"{b.min_norm:.3f}; from random {b.from_random:.3f}")
+        text.append(f"\np = {b.p} > n = {b.n}, GD from 0: ‖w‖ = {b.from_zero:.3f} (least: "
+                    f"{b.min_norm:.3f}); from random: {b.from_random:.3f}")
         self.query_one("#ge-readout", Static).update(text)
         self.query_one("#ge-chart", Chart).plot_series(series, xlabel="features p / n",
                                                        ylog=True)

@@ -1,0 +1,1 @@
+"""Frontier: how learning really works — six lessons with live derivations."""

@@ -153,7 +153,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l4.capacity", "interactive", "Model capacity", "overfitting capacity",
        "Slide capacity on noisy data; watch train and validation error part ways."),
     _s("l4.conv", "game", "Convolution", "convolution cnn",
-       "Draw, pick a kernel, slide the window; the feature map fills in."),
+       "Draw, pick a kernel, slide the window; the feature map fills in.", ready=True),
     _s("l4.pooling", "animation", "Pooling", "pooling cnn",
        "2×2 max and average pooling, window by window."),
     _s("l4.rnn", "interactive", "Recurrent networks", "rnn lstm",

@@ -151,7 +151,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l4.overfitting", "lesson", "Overfitting and its cures", "overfitting regularization",
        "Memorizing versus learning; weight decay, dropout, early stopping, batch norm."),
     _s("l4.capacity", "interactive", "Model capacity", "overfitting capacity",
-       "Slide capacity on noisy data; watch train and validation error part ways."),
+       "Slide capacity on noisy data; watch train and validation error part ways.", ready=True),
     _s("l4.conv", "game", "Convolution", "convolution cnn",
        "Draw, pick a kernel, slide the window; the feature map fills in.", ready=True),
     _s("l4.pooling", "animation", "Pooling", "pooling cnn",

@@ -163,7 +163,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l4.batchnorm", "animation", "Batch normalization", "batch-norm normalization",
        "A drifting distribution, normalized to mean 0 and variance 1, then γ and β."),
     _s("l4.skip", "animation", "Skip connections", "residual vanishing-gradients",
-       "Gradient norms through a plain and a residual stack."),
+       "Gradient norms through a plain and a residual stack.", ready=True),
     _s("l4.autoencoder", "interactive", "Autoencoder", "autoencoder",
        "Squeeze a drawing to k numbers and rebuild it."),
     _s("l4.architectures", "lesson", "The architecture family", "architectures",

@@ -161,7 +161,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l4.dropout", "game", "Dial the dropout", "dropout regularization",
        "Pick a dropout rate and land it in the zone a real sweep finds best.", ready=True),
     _s("l4.batchnorm", "animation", "Batch normalization", "batch-norm normalization",
-       "A drifting distribution, normalized to mean 0 and variance 1, then γ and β."),
+       "A drifting distribution, normalized to mean 0 and variance 1, then γ and β.", ready=True),
     _s("l4.skip", "animation", "Skip connections", "residual vanishing-gradients",
        "Gradient norms through a plain and a residual stack.", ready=True),
     _s("l4.autoencoder", "interactive", "Autoencoder", "autoencoder",

@@ -16,7 +16,7 @@ def test_every_batch_normalizes_to_mean_0_variance_1():
         assert model.var == pytest.approx(model.x.var())
         assert model.y.mean() == pytest.approx(0.0, abs=1e-12)
         assert model.y.var() == pytest.approx(model.var / (model.var + model.eps))
-        assert model.y.var() == pytest.approx(1.0, abs=1e-5)
+        assert model.y.var() == pytest.approx(1.0, abs=1e-4)  # 1 − ε/(σ²_B + ε)
         means.append(model.mu)
         model.next_batch()
     assert max(means) - min(means) > 3.0  # the raw batches really drift

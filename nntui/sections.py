@@ -155,7 +155,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l4.conv", "game", "Convolution", "convolution cnn",
        "Draw, pick a kernel, slide the window; the feature map fills in.", ready=True),
     _s("l4.pooling", "animation", "Pooling", "pooling cnn",
-       "2×2 max and average pooling, window by window."),
+       "2×2 max and average pooling, window by window.", ready=True),
     _s("l4.rnn", "interactive", "Recurrent networks", "rnn lstm",
        "Step a sequence through a recurrent cell; LSTM gates as an option."),
     _s("l4.dropout", "game", "Dial the dropout", "dropout regularization",

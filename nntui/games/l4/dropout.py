@@ -115,16 +115,23 @@ class DropoutView(TrainingSection):
     @work(thread=True, exclusive=True, group="sweep")
     def compute_sweep(self) -> None:
         worker = get_current_worker()
-        result = sweep(self.SETUP, progress=lambda i, n: self._post(self._sweep_step, i, n),
+        result = sweep(self.SETUP,
+                       progress=lambda i, n: self._post(self._sweep_step, worker, i, n),
                        should_stop=lambda: worker.is_cancelled)
         if result is not None:
-            self._post(self._sweep_done, result)
+            self._post(self._sweep_done, worker, result)
 
-    def _sweep_step(self, done: int, total: int) -> None:
+    # Both run on the UI thread; a worker cancelled by leaving the section may still have
+    # posted one, after the section's widgets are gone.
+    def _sweep_step(self, worker, done: int, total: int) -> None:
+        if worker.is_cancelled:
+            return
         self.sweep_progress = (done, total)
         self.refresh_view()
 
-    def _sweep_done(self, result: Sweep) -> None:
+    def _sweep_done(self, worker, result: Sweep) -> None:
+        if worker.is_cancelled:
+            return
         self.game.sweep = result
         if self.store is not None:
             self.store.set_setting(SWEEP_KEY, {"setup": self.SETUP.key, "sweep": result.to_json()})
@@ -179,7 +186,7 @@ class DropoutView(TrainingSection):
     # --- drawing --------------------------------------------------------------------
 
     def refresh_view(self) -> None:
-        if not self.is_mounted:
+        if not self.is_mounted or not self.is_attached:
             return
         run = self.game.run
         if run.done and not self.judged:

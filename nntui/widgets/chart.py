@@ -91,8 +91,12 @@ class Chart(PlotextPlot):
         scatter: bool | Sequence[str] = False,
         xlim: tuple[float, float] | None = None,
         ylim: tuple[float, float] | None = None,
+        legend: bool = True,
     ) -> None:
         """Replace the plot with `series` (name → (xs, ys)) and redraw.
+
+        ``legend=False`` leaves the names off the plot (plotext puts them in the top-left
+        corner, over the data); the caller then names the markers (``marker_of``) itself.
 
         ``scatter`` is True for all series as points, or the names of the series to
         draw as points (the rest as lines). Non-finite points are skipped (a diverged
@@ -100,7 +104,6 @@ class Chart(PlotextPlot):
         """
         plt = self.plt
         plt.clear_figure()
-        no_color = bool(self.is_mounted and self.app.no_color)
         cleaned: dict[str, tuple[list[float], list[float]]] = {}
         for index, (label, (xs, ys)) in enumerate(series.items()):
             if len(xs) != len(ys):
@@ -110,14 +113,14 @@ class Chart(PlotextPlot):
             if not px:
                 continue
             as_points = scatter is True or (not isinstance(scatter, bool) and label in scatter)
-            markers = NO_COLOR_MARKERS if no_color else COLOUR_MARKERS
-            marker = markers[index % len(markers)]
+            marker = self.marker_of(index)
+            shown = label if legend else None
             if ylog:  # see _log_ticks: we plot log10(y) ourselves
                 py = [math.log10(y) for y in py]
             if as_points:
-                plt.scatter(px, py, label=label, marker="dot" if marker == "braille" else marker)
+                plt.scatter(px, py, label=shown, marker="dot" if marker == "braille" else marker)
             else:
-                plt.plot(px, py, label=label, marker=marker)
+                plt.plot(px, py, label=shown, marker=marker)
         if title:
             plt.title(title)
         if xlabel:
@@ -136,6 +139,12 @@ class Chart(PlotextPlot):
         self.options = dict(title=title, xlabel=xlabel, ylabel=ylabel, ylog=ylog,
                             scatter=scatter, xlim=xlim, ylim=ylim)
         self.refresh()
+
+    def marker_of(self, index: int) -> str:
+        """The marker of the index-th series ("braille" draws a fine line)."""
+        no_color = bool(self.is_mounted and self.app.no_color)
+        markers = NO_COLOR_MARKERS if no_color else COLOUR_MARKERS
+        return markers[index % len(markers)]
 
     def clear(self) -> None:
         """Remove all series."""

@@ -92,6 +92,7 @@ class NetworkDiagram(Widget):
         layers: Sequence[int],
         *,
         layer_names: Sequence[str] | None = None,
+        spacing: int | None = None,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -102,6 +103,8 @@ class NetworkDiagram(Widget):
             raise ValueError("layers must be positive sizes")
         self.set_reactive(NetworkDiagram.layers, tuple(int(n) for n in layers))
         self.layer_names = list(layer_names) if layer_names else None
+        #: Rows from one node to the next; None: 2 for layers of up to 12 nodes, else 1.
+        self.spacing = spacing
         self._values: list[np.ndarray | None] = [None] * len(layers)
         self._weights: list[np.ndarray | None] = [None] * (len(layers) - 1)
         self._hl_nodes: set[tuple[int, int]] = set()
@@ -200,6 +203,8 @@ class NetworkDiagram(Widget):
     # -- layout --------------------------------------------------------------
 
     def _spacing(self) -> int:
+        if self.spacing is not None:
+            return self.spacing
         return 2 if max(self.layers) <= 12 else 1
 
     def _grid_rows(self) -> int:

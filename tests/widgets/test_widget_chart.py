@@ -63,3 +63,14 @@ async def test_no_color_uses_clear_theme_and_markers(monkeypatch) -> None:
         await pilot.pause()
         text = chart.render().plain
         assert "•" in text and "x" in text
+
+
+async def test_legend_can_be_left_off_and_markers_named() -> None:
+    app = ChartApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        chart = app.query_one(Chart)
+        chart.plot_series({"train": ([0, 1], [0.2, 0.8]), "validation": ([0, 1], [0.3, 0.5])},
+                          legend=False)
+        await pilot.pause()
+        assert "validation" not in chart.render().plain
+        assert chart.marker_of(1) != chart.marker_of(0)

@@ -134,3 +134,16 @@ async def test_layer_names_name_the_highlight_too():
         diagram.highlight(node=(1, 1))
         text = diagram.render().plain
         assert "hidden (3)" in text and "◉ hidden[2] = 0.2" in text and "h1[" not in text
+
+
+async def test_spacing_one_packs_the_nodes_on_adjacent_rows() -> None:
+    class Compact(App[None]):
+        def compose(self) -> ComposeResult:
+            yield NetworkDiagram([2, 8, 8, 1], spacing=1)
+
+    app = Compact()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        diagram = app.query_one(NetworkDiagram)
+        assert diagram.size.height == 8 + 2  # one row per node, captions, legend
+        assert diagram.render().plain.count("○") == 2 + 8 + 8 + 1

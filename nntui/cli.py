@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from nntui import __version__
+
+# The engine's matrices are small: BLAS threads only contend with each other, and a school
+# server's two cores are shared by a room of learners. Set before NumPy is first imported.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 
 #: ``nntui NAME …`` runs another command: NAME → "module:function(argv) -> exit code".
 SUBCOMMANDS: dict[str, str] = {

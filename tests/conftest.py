@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+import os
+
+# As the nntui command does (nntui/cli.py): one BLAS thread, so parallel test workers and the
+# engine's small matrices do not fight over the cores.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import pytest  # noqa: E402
 
 DESIGN_SIZE = (80, 24)
 

@@ -41,8 +41,8 @@ class QuizView(SectionView):
     seed: ClassVar[int | None] = None
     pass_mark: ClassVar[float] = PASS_MARK
 
-    HELP = ("Answer with **1–4** or **a–d** (or **↑/↓** and **enter**). Numbers and orders are "
-            "typed, then **enter**. After the explanation, **enter** goes on; at the end **r** "
+    HELP = ("Choose an option with **1–4**, **a–d** or **↑/↓**, then press **enter** to answer: "
+            "enter alone never answers for you. Numbers and orders are typed, then **enter**. After the explanation, **enter** goes on; at the end **r** "
             "takes the quiz again in a new order. Every answer is kept and comes back later "
             f"for review. Pass mark: {PASS_MARK:.0%}.")
 

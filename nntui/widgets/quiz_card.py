@@ -5,10 +5,13 @@ card yourself: ``QuizCard(make_session)`` where
 ``make_session()`` returns a fresh ``nntui.quiz.session.QuizSession``; listen for
 ``QuizCard.Answered`` (``.outcome``) and ``QuizCard.Finished`` (``.session``).
 
-Keys: ``1``–``4`` / ``a``–``d`` answer at once, ``↑``/``↓`` then ``enter`` also answer; a
-number or an order is typed into the box and sent with ``enter``; after the feedback ``enter``
-goes on; ``r`` starts a new run once the quiz is over. The letters stay with the card until
-the quiz is over, so a stray ``b`` (the level screen's "previous section") cannot drop a run.
+Keys: ``1``–``4``, ``a``–``d`` or ``↑``/``↓`` choose an option and ``enter`` answers with it;
+a number or an order is typed into the box and sent with ``enter``; after the feedback ``enter``
+goes on; ``r`` starts a new run once the quiz is over. Choosing and answering are two steps, so
+no single key answers: a stray key only moves the choice, and an ``enter`` pressed once too
+often (on the next question, where nothing is chosen yet) does nothing. The letters stay with
+the card until the quiz is over, so a stray ``b`` (the level screen's "previous section") can
+neither answer nor drop a run.
 """
 
 from __future__ import annotations
@@ -129,11 +132,14 @@ class QuizCard(Vertical, can_focus=True):
     BINDINGS = [
         *[Binding(str(n + 1), f"pick({n})", show=False) for n in range(4)],
         *[Binding(ch, f"letter({n})", show=False) for n, ch in enumerate(LETTERS)],
-        Binding("up", "move(-1)", "answer", key_display="1-4 ↑↓⏎"),
-        Binding("down", "move(1)", show=False),
-        Binding("k", "move(-1)", show=False),
-        Binding("j", "move(1)", show=False),
-        Binding("enter", "confirm", show=False),
+        # The Footer names one step at a time: "1-4↑↓ pick" until an option is chosen, then
+        # "⏎ answer" (the arrows then go on working through the unnamed ``move_again``).
+        Binding("up", "move(-1)", "pick", key_display="1-4↑↓"),
+        *[Binding(key, f"move({step})", show=False) for key, step in (("down", 1), ("k", -1),
+                                                                      ("j", 1))],
+        *[Binding(key, f"move_again({step})", show=False)
+          for key, step in (("up", -1), ("down", 1), ("k", -1), ("j", 1))],
+        Binding("enter", "confirm", "answer"),
         Binding("enter", "next_question", "next"),
         Binding("r", "retake", "retake"),
     ]
@@ -164,7 +170,7 @@ class QuizCard(Vertical, can_focus=True):
         self.show_pass = show_pass
         self.session = make_session()
         self.retakes = True  # False: the quiz is over for good (``r`` does nothing)
-        self.highlight = 0
+        self.highlight: int | None = None  # the chosen option; None until the learner picks
         self._order: list[int] = []  # for order questions: file index shown as A, B, C…
 
     def compose(self) -> ComposeResult:
@@ -195,7 +201,7 @@ class QuizCard(Vertical, can_focus=True):
 
     def _show_question(self) -> None:
         q = self.question
-        self.highlight = 0
+        self.highlight = None
         self.query_one("#quiz-feedback", Static).update("")
         self._update_status()
         curve = self.query_one("#quiz-curve", CurvePlot)
@@ -317,29 +323,40 @@ class QuizCard(Vertical, can_focus=True):
         self.post_message(self.Answered(self, outcome))
         return outcome
 
+    def _choosing(self) -> bool:
+        q = self.question
+        return q is not None and q.kind in ("choice", "curve") and not self.session.answered
+
+    def _choose(self, index: int) -> None:
+        self.highlight = index
+        self._update_options()
+        self.refresh_bindings()  # "enter answer" comes alive
+
     def action_letter(self, index: int) -> None:
         self.action_pick(index)
 
     def action_pick(self, index: int) -> None:
-        q = self.question
-        if q is None or q.kind not in ("choice", "curve") or self.session.answered:
-            return
-        if index < len(q.options):
-            self.highlight = index
-            self.submit(q.option_label(index))
+        if self._choosing() and index < len(self.question.options):
+            self._choose(index)
 
     def action_move(self, step: int) -> None:
-        q = self.question
-        if q is None or q.kind not in ("choice", "curve") or self.session.answered:
+        if not self._choosing():
             return
-        self.highlight = (self.highlight + step) % len(q.options)
-        self._update_options()
+        count = len(self.question.options)
+        if self.highlight is None:  # the first arrow lands on the first (↓) or last (↑) option
+            self._choose(0 if step > 0 else count - 1)
+        else:
+            self._choose((self.highlight + step) % count)
+
+    def action_move_again(self, step: int) -> None:
+        self.action_move(step)
 
     def action_confirm(self) -> None:
         if self.session.finished or self.session.answered:
             return
-        if self.question.kind in ("choice", "curve"):
-            self.action_pick(self.highlight)
+        if self._choosing():
+            if self.highlight is not None:  # enter alone never picks an option
+                self.submit(self.question.option_label(self.highlight))
         else:
             self.query_one("#quiz-input", Input).focus()
 
@@ -377,14 +394,19 @@ class QuizCard(Vertical, can_focus=True):
         """Keep the Footer honest: only the keys that do something now are shown."""
         s = self.session
         on_choice = not s.finished and self.question.kind in ("choice", "curve")
-        if action in ("pick", "move"):
+        if action == "pick":
             return on_choice and not s.answered
+        if action in ("move", "move_again"):  # see BINDINGS: one of the two is live at a time
+            return on_choice and not s.answered and (self.highlight is None) == (action == "move")
         if action == "letter":  # swallowed after answering; see the module notes
             return on_choice
         if action == "retake":
             return s.finished and self.retakes
         if action == "confirm":
-            return not s.finished and not s.answered
+            if s.finished or s.answered:
+                return False
+            # On a choice question enter only answers once an option is chosen.
+            return not on_choice or self.highlight is not None
         if action == "next_question":
             return not s.finished and s.answered
         return True

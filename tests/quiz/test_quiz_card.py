@@ -57,8 +57,8 @@ async def test_curve_question_plots_the_engine_curve_and_hides_the_name():
         screen_text = "\n".join(plot.cell_text(r) for r in range(plot.cell_size.height))
         prompt = _text(app, "#quiz-prompt") + screen_text
         assert "tanh" not in prompt.lower()
-        assert "▶ 1 a) Sigmoid" in _options(app)
-        await pilot.press("c")  # option c is Tanh
+        assert "1 a) Sigmoid" in _options(app)
+        await pilot.press("c", "enter")  # option c is Tanh
         await pilot.pause()
         assert [o.correct for o in app.answered] == [True]
         assert app.answered[0].response == "Tanh"
@@ -75,15 +75,15 @@ async def test_arrows_and_enter_answer_wrong_then_explanation_names_the_right_on
     q = bank.bank()["l1.curve.relu"]  # options relu, linear, sigmoid, step
     app = CardApp([q])
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("down", "down", "enter")
+        await pilot.press("down", "down", "down", "enter")  # the first ↓ lands on a)
         await pilot.pause()
         assert app.answered[0].response == "Sigmoid" and not app.answered[0].correct
         feedback = _text(app, "#quiz-feedback")
         assert "✗ Not quite. The answer is a) ReLU." in feedback
         assert "✓ 1 a) ReLU" in _options(app)
         assert "✗ 3 c) Sigmoid" in _options(app)
-        await pilot.press("1")  # already answered: ignored
-        assert len(app.answered) == 1
+        await pilot.press("1", "down")  # already answered: ignored
+        assert len(app.answered) == 1 and "✗ 3 c) Sigmoid" in _options(app)
         await pilot.press("enter")
         assert app.finished and not app.finished[0].won and app.finished[0].score == 0
         # the summary names what was missed and its right answer
@@ -99,8 +99,10 @@ def _footer_keys(app) -> dict[str, str]:
 async def test_footer_names_only_the_keys_that_work_now():
     app = CardApp([bank.bank()["l1.curve.relu"], _numeric()])
     async with app.run_test(size=(80, 24)) as pilot:
-        assert _footer_keys(app) == {"up": "answer"}  # shown as "1-4 ↑↓⏎ answer"
+        assert _footer_keys(app) == {"up": "pick"}  # shown as "1-4↑↓ pick"
         await pilot.press("1")
+        assert _footer_keys(app) == {"enter": "answer"}
+        await pilot.press("enter")
         assert _footer_keys(app) == {"enter": "next"}
         await pilot.press("enter")
         await pilot.pause()
@@ -116,7 +118,7 @@ async def test_letters_stay_with_the_card_until_the_quiz_is_over():
     app = CardApp([bank.bank()["l1.curve.relu"]])
     async with app.run_test(size=(80, 24)) as pilot:
         card = app.query_one(QuizCard)
-        await pilot.press("b")
+        await pilot.press("b", "enter")
         assert len(app.answered) == 1
         assert card.check_action("letter", (1,)) and not card.check_action("pick", (1,))
         await pilot.press("enter")
@@ -184,3 +186,31 @@ async def test_order_steps_are_scrambled_afresh_each_run_never_solved_or_reverse
             await pilot.press("a", "b", "c", "d", "enter", "enter", "r")
         assert len(seen) > 1
         assert not seen & {(0, 1, 2, 3), (3, 2, 1, 0)}
+
+
+async def test_a_double_enter_never_answers_a_question_by_itself():
+    """1, enter answers the first question; a second enter goes on, and a third one (or any
+    number of them) on the next question does nothing until an option is chosen."""
+    app = CardApp([bank.bank()["l1.curve.relu"], bank.bank()["l1.curve.tanh"]])
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = app.query_one(QuizCard)
+        await pilot.press("1", "enter", "enter", "enter", "enter")
+        await pilot.pause()
+        assert len(app.answered) == 1 and card.session.index == 1
+        assert not card.session.answered and card.highlight is None
+        assert "▶" not in _options(app)  # nothing is pre-chosen for the learner
+
+
+async def test_a_stray_key_only_chooses_and_enter_answers_the_choice():
+    app = CardApp([bank.bank()["l1.curve.relu"]])  # options relu, linear, sigmoid, step
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = app.query_one(QuizCard)
+        await pilot.press("b")  # the level screen's "previous": here it only chooses b)
+        await pilot.pause()
+        assert app.answered == [] and card.highlight == 1
+        assert "▶ 2 b) Linear" in _options(app)
+        await pilot.press("1", "down", "down", "up")  # change of mind costs nothing
+        assert app.answered == [] and card.highlight == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [o.response for o in app.answered] == ["Linear"]

@@ -57,7 +57,7 @@ async def test_home_shows_due_count_and_review_serves_due_questions(make_app):
         card = app.screen.query_one(QuizCard)
         assert {x.id for x in card.session.questions} == {"l1.xor-gate", "l2.zero-init"}
         for _ in range(2):
-            await pilot.press(str(card.question.answer + 1))
+            await pilot.press(str(card.question.answer + 1), "enter")  # choose, answer
             await pilot.press("enter")
         answers = app.store.answers(section_id="review")
         assert [a.correct for a in answers] == [True, True]
@@ -85,7 +85,7 @@ async def test_review_offers_another_round_of_what_it_missed_once_due(make_app):
         from nntui.widgets.quiz_card import QuizCard
 
         card = app.screen.query_one(QuizCard)
-        await pilot.press(str((card.question.answer + 1) % len(q.options) + 1), "enter")
+        await pilot.press(str((card.question.answer + 1) % len(q.options) + 1), "enter", "enter")
         assert card.session.finished and app.store.due_cards() == []
         # once the relearning step has passed, the missed question is due again
         app.store.save_card(q.id, app.store.load_cards()[q.id], past)

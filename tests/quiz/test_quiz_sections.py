@@ -18,7 +18,7 @@ def _answer_keys(question, right: bool) -> list[str]:
     """Keys that answer ``question`` right (or wrong)."""
     if question.kind in ("choice", "curve"):
         index = question.answer if right else (question.answer + 1) % len(question.options)
-        return [str(index + 1)]
+        return [str(index + 1), "enter"]  # choose, then answer
     if question.kind == "numeric":
         return [*(f"{question.value!r}" if right else "12345"), "enter"]
     raise AssertionError("handled by the caller")

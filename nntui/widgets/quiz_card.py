@@ -104,6 +104,13 @@ class FreeTextInput(Input):
                 Binding("f1", "app.help", "help", priority=True)]
 
 
+def _pass_text(session: QuizSession) -> str:
+    """The pass mark as it really is for this quiz: "6 of 8 (75 %)", not the rounded-up rule
+    (70 %) that produced it."""
+    share = session.pass_score / session.max_score
+    return f"{session.pass_score} of {session.max_score} ({100 * share:.0f} %)"
+
+
 def _missed_line(question: Question, width: int = 72) -> str:
     """A missed question in the end summary: its prompt, shortened, and the right answer
     (an order is too long to repeat here; its explanation gave it)."""
@@ -235,7 +242,7 @@ class QuizCard(Vertical, can_focus=True):
         position = min(s.index + 1, s.max_score)
         status = f"Question {position}/{s.max_score}   ·   score {s.score}/{len(s.outcomes)}"
         if self.show_pass:
-            status += f"   ·   pass: {s.pass_score}/{s.max_score} ({s.pass_mark:.0%})"
+            status += f"   ·   pass: {_pass_text(s)}"
         self.query_one("#quiz-status", Static).update(status)
 
     def _update_options(self) -> None:
@@ -291,7 +298,7 @@ class QuizCard(Vertical, can_focus=True):
     def _show_summary(self) -> None:
         s = self.session
         verdict = (f", {'✓ passed' if s.won else '✗ not passed yet'} "
-                   f"(pass mark {s.pass_mark:.0%})") if self.show_pass else ""
+                   f"({s.pass_score} of {s.max_score} needed)") if self.show_pass else ""
         self.query_one("#quiz-prompt", Static).update(
             f"Done: {s.score}/{s.max_score} right{verdict}.")
         self.query_one("#quiz-curve", CurvePlot).display = False

@@ -214,3 +214,19 @@ async def test_a_stray_key_only_chooses_and_enter_answers_the_choice():
         await pilot.press("enter")
         await pilot.pause()
         assert [o.response for o in app.answered] == ["Linear"]
+
+
+async def test_pass_mark_says_the_real_fraction():
+    """At 70 % of 8 questions, 6 right pass: that is 75 %, and the card says so."""
+    from dataclasses import replace
+
+    app = CardApp([replace(_numeric(), id=f"t.num{i}") for i in range(8)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        status = _text(app, "#quiz-status")
+        assert "pass: 6 of 8 (75 %)" in status and "70%" not in status
+        for _ in range(8):
+            await pilot.press("0", "enter", "enter")
+        await pilot.pause()
+        summary = _text(app, "#quiz-prompt")
+        assert "Done: 0/8 right" in summary and "6 of 8 needed" in summary
+        assert "70%" not in summary

@@ -42,8 +42,9 @@ class QuizView(SectionView):
     pass_mark: ClassVar[float] = PASS_MARK
 
     HELP = ("Choose an option with **1–4**, **a–d** or **↑/↓**, then press **enter** to answer: "
-            "enter alone never answers for you. Numbers and orders are typed, then **enter**. After the explanation, **enter** goes on; at the end **r** "
-            "takes the quiz again in a new order. Every answer is kept and comes back later "
+            "enter alone never answers for you. Numbers and orders are typed, then **enter**. "
+            "After the explanation, **enter** goes on; at the end **r** takes the quiz again "
+            "in a new order. Every answer is kept and comes back later "
             f"for review. You pass with at least {100 * PASS_MARK:.0f} % right, rounded up to "
             "whole answers: the top line says how many that is for this quiz.")
 

@@ -230,7 +230,9 @@ class QuizCard(Vertical, can_focus=True):
         box.display = self._typed()
         box.disabled = False
         box.value = ""
-        box.placeholder = ("type a number, then enter" if q.kind == "numeric"
+        box.placeholder = (("type a percentage, then enter" if q.percent
+                            else "type a number (0.25, 1/4, 9.5e-7…), then enter")
+                           if q.kind == "numeric"
                            else f"type the letters A–{ORDER_LETTERS[len(q.steps) - 1]} "
                            "in the right order, then enter")
         self._update_options()
@@ -395,6 +397,10 @@ class QuizCard(Vertical, can_focus=True):
                     f"Use each of the letters {', '.join(ORDER_LETTERS[:len(q.steps)])} once.")
                 return
             text = ORDER_SEP.join(q.steps[self._order[i]] for i in picked)
+        problem = q.response_problem(text)
+        if problem:  # not an answer: say what form is wanted and keep the question open
+            self.query_one("#quiz-feedback", Static).update(escape(problem))
+            return
         self.submit(text)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:

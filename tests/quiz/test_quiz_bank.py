@@ -9,7 +9,7 @@ import pytest
 
 from nntui import sections
 from nntui.quiz import bank
-from nntui.quiz.bank import BankError, Question, load_bank, parse
+from nntui.quiz.bank import BankError, Question, load_bank, parse, parse_number
 from nntui.quiz.check import evaluate
 
 BANK = load_bank()
@@ -83,6 +83,44 @@ def test_numeric_responses_parse_leniently():
     q = BANK["l1.sigmoid-03"]
     assert q.is_correct("0.574") and q.is_correct(" 0,5742 ") and not q.is_correct("0.58")
     assert not q.is_correct("abc") and not q.is_correct("nan")
+
+
+@pytest.mark.parametrize("typed, value", [
+    ("0.25", 0.25), ("1/4", 0.25), (" 1 / 4 ", 0.25), ("−1/4", -0.25), ("-3/8", -0.375),
+    ("2,480", 2480.0), ("1,234,567.5", 1234567.5), ("2480", 2480.0), ("2 480", 2480.0),
+    ("0,25", 0.25), ("1,5", 1.5), ("0,5742", 0.5742),  # a decimal comma
+    ("9.5e-7", 9.5e-7), ("9.5E−7", 9.5e-7), ("9.5×10⁻⁷", 9.5e-7), ("9.5 x 10^-7", 9.5e-7),
+    ("9.5·10^(−7)", 9.5e-7), ("9.5*10^-7", 9.5e-7), ("10⁻³", 1e-3), ("−10⁻³", -1e-3),
+    ("−0.5", -0.5), ("-0.5", -0.5), ("+3", 3.0), (".5", 0.5),
+])
+def test_typed_numbers_in_every_usual_form(typed, value):
+    assert parse_number(typed) == pytest.approx(value, rel=1e-12)
+
+
+@pytest.mark.parametrize("typed", ["abc", "", "nan", "inf", "1/0", "1/2/3", "1,23,4",
+                                   "1.234,5", "--3", "75%", "0x10", "1e", "12abc"])
+def test_what_is_not_a_number_is_refused(typed):
+    assert parse_number(typed) is None
+
+
+def test_a_percentage_is_read_only_where_one_is_asked_for():
+    assert parse_number("75 %", percent=True) == parse_number("75%", percent=True) == 75.0
+    assert parse_number("75", percent=True) == 75.0
+    assert parse_number("75 %") is None
+
+
+def test_the_lstm_count_can_be_typed_as_the_app_prints_it():
+    q = BANK["l4.lstm-params"]
+    assert q.is_correct("2,480") and q.is_correct("2480") and not q.is_correct("2.48")
+
+
+def test_an_unreadable_number_says_what_form_is_wanted():
+    q = BANK["l1.sigmoid-03"]
+    problem = q.response_problem("abc")
+    assert problem and "1/4" in problem and "9.5e-7" in problem
+    assert q.response_problem("0,574") is None
+    assert "percentage" in q.response_problem("57 %")
+    assert BANK["l1.xor-gate"].response_problem("anything") is None  # choices are never typed
 
 
 def test_checks_cannot_run_code():

@@ -230,3 +230,21 @@ async def test_pass_mark_says_the_real_fraction():
         summary = _text(app, "#quiz-prompt")
         assert "Done: 0/8 right" in summary and "6 of 8 needed" in summary
         assert "70%" not in summary
+
+
+async def test_text_that_is_not_a_number_asks_again_and_costs_nothing():
+    app = CardApp([_numeric()])
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = app.query_one(QuizCard)
+        await pilot.press(*"abc", "enter")
+        await pilot.pause()
+        assert app.answered == [] and not card.session.answered
+        feedback = _text(app, "#quiz-feedback")
+        assert "not a number" in feedback and "1/4" in feedback
+        box = card.query_one("#quiz-input")
+        assert not box.disabled and box.has_focus
+        box.value = ""
+        await pilot.press(*"1/2", "enter")
+        await pilot.pause()
+        assert [o.correct for o in app.answered] == [True] and app.answered[0].response == "1/2"
+        assert "score 1/1" in _text(app, "#quiz-status")

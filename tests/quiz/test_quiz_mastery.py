@@ -115,3 +115,14 @@ def test_options_shuffle_but_the_right_answer_follows():
             assert after.options[after.answer] == before.options[before.answer]
             positions.add(after.answer)
     assert positions == {0, 1, 2, 3}
+
+
+def test_a_response_that_is_not_a_number_leaves_the_question_open():
+    import pytest
+
+    numeric = bank.bank()["l1.sigmoid-03"]
+    session = QuizSession([numeric])
+    with pytest.raises(ValueError, match="not a number"):
+        session.answer("abc")
+    assert not session.answered and session.outcomes == []
+    assert session.answer("0.574").correct

@@ -2,8 +2,9 @@
 
 Kinds
 - ``choice``: pick one of ``options``; ``answer`` is the 0-based index of the right one.
-- ``curve``: "which curve is this": the card plots ``ACTIVATIONS[curve].f`` over ``x_range``;
-  ``options`` are activation names (``curve`` must be one of them). Nothing on screen names it.
+- ``curve``: "which curve is this": the card plots ``ACTIVATIONS[curve].f`` over
+  ``CURVE_X_RANGE``, on axes every curve shares; ``options`` are activation names (``curve``
+  must be one of them). Nothing on screen names it, and nothing but the shape tells it.
 - ``numeric``: type a number; right when within ``tolerance`` of ``value``. ``check`` is the
   engine expression a test recomputes (``nntui.quiz.check``) so the file can never drift.
   ``percent = true`` marks a question that asks for a percentage (``value`` is in percent).
@@ -32,6 +33,8 @@ from importlib import resources
 from pathlib import Path
 
 KINDS = ("choice", "curve", "numeric", "order")
+#: Every "which curve" plot spans this x range (explanations describe what it shows).
+CURVE_X_RANGE = (-3.0, 3.0)
 LEVELS = ("l1", "l2", "l3", "l4", "fx")
 ORDER_SEP = " | "
 
@@ -54,7 +57,6 @@ class Question:
     tolerance: float = 0.0
     check: str | None = None
     curve: str | None = None
-    x_range: tuple[float, float] = (-4.0, 4.0)
     steps: tuple[str, ...] = field(default=())
     percent: bool = False
 
@@ -182,9 +184,7 @@ def _question(raw: dict, where: str) -> Question:
         if unknown or curve not in options or not 2 <= len(options) <= 4:
             raise BankError(f"{where}: curve options must be 2–4 activation names including "
                             f"{curve!r} (unknown: {unknown})")
-        x_range = tuple(float(v) for v in raw.get("x_range", (-4.0, 4.0)))
-        return Question(**common, options=options, answer=options.index(curve), curve=curve,
-                        x_range=x_range)
+        return Question(**common, options=options, answer=options.index(curve), curve=curve)
     if kind == "numeric":
         value = float(need("answer", (int, float)))
         tolerance = float(need("tolerance", (int, float)))

@@ -30,7 +30,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from nntui.quiz.bank import ORDER_SEP, Question
+from nntui.quiz.bank import CURVE_X_RANGE, ORDER_SEP, Question
 from nntui.quiz.session import Outcome, QuizSession
 from nntui.widgets.canvas import Canvas
 
@@ -47,40 +47,66 @@ def order_letters(text: str, count: int) -> list[int] | None:
     return picked if sorted(picked) == list(range(count)) else None
 
 
-def _tick(value: float) -> str:
-    """An axis label: signed, so a curve's range reads at a glance, but zero is just 0."""
-    return f"{value:+.2g}" if value else "0"
+def _clip_to_band(x0: float, y0: float, x1: float, y1: float,
+                  low: float, high: float) -> tuple[float, float, float, float] | None:
+    """The part of a segment with low ≤ y ≤ high, or None. A curve that leaves the plot is cut
+    at the edge rather than drawn along it."""
+    if (y0 < low and y1 < low) or (y0 > high and y1 > high):
+        return None
+
+    def at(y: float) -> float:
+        return x0 + (x1 - x0) * (y - y0) / (y1 - y0)
+
+    if not low <= y0 <= high:
+        edge = low if y0 < low else high
+        x0, y0 = at(edge), edge
+    if not low <= y1 <= high:
+        edge = low if y1 < low else high
+        x1, y1 = at(edge), edge
+    return x0, y0, x1, y1
 
 
 class CurvePlot(Canvas):
-    """An unlabelled activation curve, computed by the engine, on light axes."""
+    """An unlabelled activation curve, computed by the engine, on axes every curve shares.
 
-    DEFAULT_CSS = """
-    CurvePlot { height: 9; width: 1fr; min-height: 4; }
+    Axes fitted to each curve gave the answer away (labels of ±1 meant tanh), so every curve is
+    drawn over the same x range (``bank.CURVE_X_RANGE``) and y range with the same two labels,
+    and only its shape differs. The plot is ``ROWS`` rows high and the y range is chosen for
+    that height: rows of 0.26 with an edge at y = −0.05, so y = 0 (ReLU's flat left half) and
+    GELU's shallow dip (−0.17) fall in different rows even when NO_COLOR draws one dot per
+    row, and in different pixels in colour.
     """
 
-    def plot(self, name: str, x_range: tuple[float, float], samples: int = 160) -> None:
+    ROWS = 9
+    Y_RANGE = (-1.09, 1.25)  # ROWS rows of 0.26; tanh's and ELU's −1 still fit
+    DEFAULT_CSS = """
+    CurvePlot { height: 9; width: 1fr; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.labels: list[str] = []
+
+    def plot(self, name: str, samples: int = 241) -> None:
         from nntui.engine.activations import ACTIVATIONS
 
-        xs = np.linspace(x_range[0], x_range[1], samples)
+        (x_low, x_high), (y_low, y_high) = CURVE_X_RANGE, self.Y_RANGE
+        xs = np.linspace(x_low, x_high, samples)
         ys = ACTIVATIONS[name].f(xs)
-        # Always include y = 0 and a little headroom, so flat tails and the origin both show.
-        low, high = min(float(ys.min()), 0.0), max(float(ys.max()), 0.0)
-        pad = max(0.15 * (high - low), 0.1)
         self.clear()
-        self.set_limits((x_range[0], x_range[1]), (low - pad, high + pad))
+        self.set_limits(CURVE_X_RANGE, self.Y_RANGE)
         # Axes as grey pixels under the curve; without colour, as dots the curve's • covers.
         axis_char = "·" if self.shade else None
-        self.line(x_range[0], 0.0, x_range[1], 0.0, colour="#505050", char=axis_char)
-        if x_range[0] < 0 < x_range[1]:
-            self.line(0.0, low - pad, 0.0, high + pad, colour="#505050", char=axis_char)
-        for x0, y0, x1, y1 in zip(xs[:-1], ys[:-1], xs[1:], ys[1:]):
-            self.line(float(x0), float(y0), float(x1), float(y1), colour="#e8a33b")
-        span = x_range[1] - x_range[0]
-        self.text(x_range[0] + 0.01 * span, high + pad * 0.5, _tick(high), "#a0a0a0")
-        self.text(x_range[0] + 0.01 * span, low - pad * 0.5, _tick(low), "#a0a0a0")
-        self.text(x_range[1] - 0.12 * span, -pad * 0.5 if low < 0 else pad * 0.5,
-                  f"x={x_range[1]:g}", "#a0a0a0")
+        self.line(x_low, 0.0, x_high, 0.0, colour="#505050", char=axis_char)
+        self.line(0.0, y_low, 0.0, y_high, colour="#505050", char=axis_char)
+        for segment in zip(xs[:-1], ys[:-1], xs[1:], ys[1:]):
+            clipped = _clip_to_band(*map(float, segment), y_low, y_high)
+            if clipped is not None:
+                self.line(*clipped, colour="#e8a33b")
+        # The same two marks for every curve, just left of the y axis where no curve passes.
+        self.labels = ["1", "−1"]
+        self.text(-0.35, 1.0, "1", "#a0a0a0")
+        self.text(-0.45, -1.0, "−1", "#a0a0a0")
 
 
 class AnswerInput(Input):
@@ -219,7 +245,7 @@ class QuizCard(Vertical, can_focus=True):
         self.query_one("#quiz-prompt", Static).update(escape(q.prompt))
         curve.display = q.kind == "curve"
         if q.kind == "curve":
-            curve.plot(q.curve, q.x_range)
+            curve.plot(q.curve)
         if q.kind == "order":
             # A fresh scramble each time, never the solved order and never a plain reversal,
             # so the answer cannot be learnt as a letter pattern.

@@ -137,7 +137,7 @@ def test_numbers_quoted_in_curve_explanations_match_the_engine():
     from nntui.engine.activations import ACTIVATIONS
 
     q = BANK["l1.curve.silu"]
-    xs = np.linspace(*q.x_range, 2001)
+    xs = np.linspace(*bank.CURVE_X_RANGE, 2001)
     dip = float(ACTIVATIONS["silu"].f(xs).min())
     assert f"{dip:.2f}".replace("-", "−") in q.explanation
 

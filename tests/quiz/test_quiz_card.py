@@ -248,3 +248,38 @@ async def test_text_that_is_not_a_number_asks_again_and_costs_nothing():
         await pilot.pause()
         assert [o.correct for o in app.answered] == [True] and app.answered[0].response == "1/2"
         assert "score 1/1" in _text(app, "#quiz-status")
+
+
+async def test_every_curve_shares_its_axes_so_only_the_shape_tells_them_apart(monkeypatch):
+    """Fitted axes gave the answer away (±1 meant tanh, 1.4 and −0.17 meant GELU). Every curve
+    is now drawn on the same ranges with the same labels, each drawing differs, and GELU's
+    shallow dip shows at the card's size, even as NO_COLOR's one dot per cell."""
+    import numpy as np
+
+    from nntui.engine.activations import ACTIVATIONS
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    curves = sorted({q.curve for q in bank.of_kind("curve")})
+    app = CardApp([bank.bank()["l1.curve.relu"]])
+    async with app.run_test(size=(80, 24)) as pilot:
+        plot = app.query_one(CurvePlot)
+        axes, drawings = set(), {}
+        for name in curves:
+            plot.plot(name)
+            await pilot.pause()
+            axes.add((plot.xlim, plot.ylim, tuple(plot.labels)))
+            drawings[name] = [plot.cell_text(r) for r in range(plot.cell_size.height)]
+        assert len(axes) == 1, axes
+        assert len({tuple(d) for d in drawings.values()}) == len(curves)
+
+        def lowest_row_left_of_zero(drawing: list[str]) -> int:
+            half = len(drawing[0]) // 2 - 2
+            return max(r for r, row in enumerate(drawing) if "•" in row[:half])
+
+        assert lowest_row_left_of_zero(drawings["gelu"]) > lowest_row_left_of_zero(
+            drawings["relu"])
+        # in colour, too: the dip is at least a pixel below the pixel of y = 0
+        xs = np.linspace(*plot.xlim, 400)
+        _, rows = plot.world_to_pixel(xs, ACTIVATIONS["gelu"].f(xs))
+        _, zero_row = plot.world_to_pixel(0.0, 0.0)
+        assert rows.max() > zero_row

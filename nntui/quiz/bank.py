@@ -1,5 +1,9 @@
 """The question bank: questions, how each kind is graded, and loading the TOML files.
 
+Every question names the ``sections`` that teach it (ids in ``nntui.sections``). A question is
+*taught* once all of them are built (``Section.ready``); quizzes ask only taught questions, so
+nobody is tested on a section they could not have opened.
+
 Kinds
 - ``choice``: pick one of ``options``; ``answer`` is the 0-based index of the right one.
 - ``curve``: "which curve is this": the card plots ``ACTIVATIONS[curve].f`` over
@@ -59,6 +63,7 @@ class Question:
     curve: str | None = None
     steps: tuple[str, ...] = field(default=())
     percent: bool = False
+    sections: tuple[str, ...] = ()  # the sections that teach it (see the module notes)
 
     @property
     def right_answer(self) -> str:
@@ -164,7 +169,16 @@ def _question(raw: dict, where: str) -> Question:
     concepts = tuple(need("concepts", list))
     if not concepts:
         raise BankError(f"{where}: needs at least one concept")
+    taught_in = tuple(need("sections", list))
+    if not taught_in:
+        raise BankError(f"{where}: needs the sections that teach it")
+    from nntui.sections import SECTION_BY_ID
+
+    unknown = [s for s in taught_in if s not in SECTION_BY_ID]
+    if unknown:
+        raise BankError(f"{where}: unknown section {', '.join(map(repr, unknown))}")
     common = dict(id=need("id", str), level=level, kind=kind, concepts=concepts,
+                  sections=taught_in,
                   prompt=need("prompt", str).strip(),
                   explanation=need("explanation", str).strip())
     if kind == "choice":
@@ -237,6 +251,18 @@ def bank() -> dict[str, Question]:
     if _CACHE is None:
         _CACHE = load_bank()
     return _CACHE
+
+
+def is_taught(question: Question) -> bool:
+    """Every section the question is about is built, so the learner can have met it."""
+    from nntui.sections import SECTION_BY_ID
+
+    return all(SECTION_BY_ID[s].ready for s in question.sections)
+
+
+def taught() -> list[Question]:
+    """The questions a quiz may ask now."""
+    return [q for q in bank().values() if is_taught(q)]
 
 
 def in_level(level: str) -> list[Question]:

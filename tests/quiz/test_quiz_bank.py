@@ -40,6 +40,23 @@ def test_concepts_are_the_registry_concepts():
     assert not unknown
 
 
+def test_every_question_names_the_sections_that_teach_it():
+    for q in BANK.values():
+        assert q.sections, q.id
+        for section_id in q.sections:
+            section = sections.SECTION_BY_ID[section_id]  # KeyError: not in the registry
+            assert section.kind != "quiz", (q.id, section_id)
+            assert sections.LEVELS.index(sections.LEVEL_BY_ID[section.level]) <= \
+                sections.LEVELS.index(sections.LEVEL_BY_ID[q.level]), (q.id, section_id)
+
+
+def test_a_question_is_taught_only_when_all_its_sections_are_built():
+    assert bank.is_taught(BANK["l1.xor-gate"])  # l1.tune-neuron is built
+    assert not bank.is_taught(BANK["l3.adam"])  # l3.optimizer-race is planned
+    assert {q.level for q in bank.taught()} == {
+        s.level for s in sections.SECTIONS if s.ready and s.kind != "quiz"}
+
+
 def test_choice_answers_are_unique_and_explained():
     for q in BANK.values():
         assert q.prompt and len(q.explanation) > 30, q.id
@@ -58,7 +75,8 @@ def test_curve_questions_never_pair_lookalikes():
 
 def test_ids_are_unique_across_files(tmp_path):
     text = ('[[question]]\nid = "x"\nlevel = "l1"\nkind = "choice"\nconcepts = ["neuron"]\n'
-            'prompt = "p"\nexplanation = "e"\noptions = ["a", "b"]\nanswer = 0\n')
+            'sections = ["l1.perceptron"]\nprompt = "p"\nexplanation = "e"\n'
+            'options = ["a", "b"]\nanswer = 0\n')
     (tmp_path / "a.toml").write_text(text)
     (tmp_path / "b.toml").write_text(text)
     with pytest.raises(BankError, match="used twice"):
@@ -67,6 +85,9 @@ def test_ids_are_unique_across_files(tmp_path):
 
 @pytest.mark.parametrize("bad, message", [
     ('kind = "essay"', "unknown kind"),
+    ('kind = "choice"\noptions = ["a", "b"]\nanswer = 0\nsections = ["l9.nowhere"]',
+     "unknown section"),
+    ('kind = "choice"\noptions = ["a", "b"]\nanswer = 0\nsections = []', "sections"),
     ('kind = "choice"\noptions = ["a", "b"]\nanswer = 5', "answer index"),
     ('kind = "curve"\ncurve = "nope"\noptions = ["nope", "relu"]', "activation names"),
     ('kind = "numeric"\nanswer = 1\ntolerance = -1\ncheck = "1"', "tolerance"),
@@ -75,6 +96,8 @@ def test_ids_are_unique_across_files(tmp_path):
 def test_malformed_questions_are_refused(bad, message):
     text = ('[[question]]\nid = "x"\nlevel = "l1"\nconcepts = ["neuron"]\nprompt = "p"\n'
             f'explanation = "e"\n{bad}\n')
+    if "sections" not in bad:
+        text += 'sections = ["l1.perceptron"]\n'
     with pytest.raises(BankError, match=message):
         parse(text)
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from nntui import sections
 from nntui.quiz import bank
 from nntui.quiz.mastery import ConceptMastery, mastery
+from nntui.quiz.review import due_count
 
 
 @dataclass(frozen=True)
@@ -73,8 +74,8 @@ def concept_mastery(store) -> dict[str, ConceptMastery]:
 
 
 def sections_for(concept: str) -> list[str]:
-    """Where to practise a concept: the sections that teach it (quizzes last)."""
-    found = [s for s in sections.SECTIONS if concept in s.concepts]
+    """Where to practise a concept: the built sections that teach it (quizzes last)."""
+    found = [s for s in sections.SECTIONS if concept in s.concepts and s.ready]
     return [s.id for s in sorted(found, key=lambda s: s.kind == "quiz")]
 
 
@@ -94,7 +95,7 @@ def summary(store, today=None) -> str:
     lines = [f"Learner {store.learner}",
              "Levels: " + ", ".join(f"{r.name} {r.done}/{r.total}" for r in level_rows(store)),
              f"Streak: {_count(store.streak(today), 'day')}; "
-             f"reviews due: {len(store.due_cards())}",
+             f"reviews due: {due_count(store)}",
              f"Answers: {len(answers)} ({right} right"
              + (f", {100 * right / len(answers):.0f} %" if answers else "") + ")",
              "Concepts: " + ", ".join(f"{count} {name}" for name, count in counts.items())]

@@ -10,11 +10,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from nntui.quiz import report
+from nntui.quiz.review import due_count
 from nntui.quiz.mastery import LEVELS as MASTERY_LEVELS, WINDOW
 from nntui.screens.home import progress_bar
 
 #: One mark per mastery level, so the table reads without colour.
 MASTERY_MARKS = {"attempted": "◔", "familiar": "◑", "proficient": "◕", "mastered": "●"}
+
+
+def _practice_link(concept: str) -> str:
+    """"→ section" for the first built section that teaches the concept; nothing if none is."""
+    where = report.sections_for(concept)
+    return f"→ {where[0]}" if where else ""
 
 
 class ProgressScreen(Screen):
@@ -56,7 +63,7 @@ class ProgressScreen(Screen):
     def refresh_progress(self) -> None:
         store = self.app.store
         streak = store.streak()
-        due = len(store.due_cards())
+        due = due_count(store)
         levels = "\n".join(f"{row.name:<13} {progress_bar(row.done, row.total)} "
                            f"{row.done:>2}/{row.total}" for row in report.level_rows(store))
         self.query_one("#overview", Static).update(
@@ -87,8 +94,8 @@ class ProgressScreen(Screen):
             chart.plt.yticks([0, 25, 50, 75, 100])
 
         levels_by_concept = report.concept_mastery(store)
-        lines = [f"{MASTERY_MARKS[m.level]} {m.concept:<23} {m.level:<10} "
-                 f"{m.right}/{m.answered} right  → {report.sections_for(m.concept)[0]}"
+        lines = [(f"{MASTERY_MARKS[m.level]} {m.concept:<23} {m.level:<10} "
+                  f"{m.right}/{m.answered} right  {_practice_link(m.concept)}").rstrip()
                  for m in sorted(levels_by_concept.values(), key=lambda m: (m.rank, m.concept))]
         legend = ("  ".join(f"{MASTERY_MARKS[name]} {name}" for name in MASTERY_LEVELS[1:])
                   + f"  (last {WINDOW} answers)")

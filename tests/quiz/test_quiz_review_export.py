@@ -74,6 +74,44 @@ async def test_home_shows_due_count_and_review_serves_due_questions(make_app):
             app.screen.query_one(OptionList).option_count - 1).prompt)
 
 
+def test_one_source_for_the_due_count(data_dir):
+    """Home and review ask the same function; a card whose question left the bank is neither
+    counted nor served."""
+    questions = bank.bank()
+    with Store.open(data_dir, "ana") as store:
+        review.review(store, questions["l2.zero-init"], False, 3.0, NOW)
+        review.review(store, questions["l1.xor-gate"], True, 3.0, NOW)
+        store.save_card("l9.retired", store.load_cards()["l2.zero-init"], NOW)
+        for minutes in (0, 2, 60 * 24 * 30):
+            when = NOW + timedelta(minutes=minutes)
+            assert review.due_count(store, when) == len(review.due_questions(store, when))
+        assert review.due_count(store, NOW + timedelta(minutes=2)) == 1
+
+
+async def test_home_refreshes_its_due_count_so_review_never_serves_more(make_app):
+    """A card missed a minute ago falls due while home is on screen: home's periodic refresh
+    (``refresh_due``) shows it before ``r`` serves it."""
+    from nntui.screens.home import HomeScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        q = bank.bank()["l2.zero-init"]
+        record_outcome(app.store, "l2.checkpoint", Outcome(q, False, "?", 2.0, True))
+        home = app.screen
+        home.refresh_map()
+        assert "0 reviews due" in str(home.query_one("#status", Static).render())
+        app.store.save_card(q.id, app.store.load_cards()[q.id],
+                            datetime.now(timezone.utc) - timedelta(seconds=1))  # time passes
+        home.refresh_due()
+        assert isinstance(home, HomeScreen) and home.due_interval is not None
+        assert "1 review due" in str(home.query_one("#status", Static).render())
+        await pilot.press("r")
+        await pilot.pause()
+        from nntui.widgets.quiz_card import QuizCard
+
+        assert [x.id for x in app.screen.query_one(QuizCard).session.questions] == [q.id]
+
+
 async def test_review_offers_another_round_of_what_it_missed_once_due(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -120,10 +158,34 @@ async def test_progress_screen_shows_scores_history_and_mastery(make_app):
         # one time axis for every quiz: the boss run is the third quiz attempt
         assert screen.query_one("#history").series["l4.boss"] == ([3], [20.0])
         mastery_text = str(screen.query_one("#mastery", Static).render())
-        assert "logic-gates" in mastery_text and "proficient" in mastery_text
+        assert "logic-gates" in mastery_text and "familiar" in mastery_text  # one right answer
+        assert "proficient" not in mastery_text.split("\n", 1)[1]  # (the legend names it)
         overview = str(screen.query_one("#overview", Static).render())
         assert "Beginner" in overview and "1/11" in overview and "streak 1 day" in overview
         assert "0 reviews due" in overview  # the one answer was right: not due yet
+
+
+def test_mastery_links_only_to_built_sections():
+    from nntui import sections
+    from nntui.quiz import report
+
+    for concept in {c for s in sections.SECTIONS for c in s.concepts}:
+        assert all(sections.get(i).ready for i in report.sections_for(concept)), concept
+    assert report.sections_for("softmax") == []  # taught only in planned sections so far
+    assert report.sections_for("activation")[:2] == ["l1.perceptron", "l1.activation-lab"]
+
+
+async def test_progress_names_no_section_for_a_concept_with_none_built(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        q = bank.bank()["l2.output-classes"]  # concepts: layers, softmax
+        record_outcome(app.store, "l2.checkpoint", Outcome(q, True, "x", 2.0, True))
+        await pilot.press("p")
+        await pilot.pause()
+        lines = str(app.screen.query_one("#mastery", Static).render()).splitlines()
+        softmax = next(line for line in lines if " softmax " in line)
+        layers = next(line for line in lines if " layers " in line)
+        assert "→" not in softmax and "→ l2.layers" in layers
 
 
 def _fill(data_dir) -> None:

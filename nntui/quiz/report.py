@@ -52,19 +52,16 @@ def score_rows(store) -> list[ScoreRow]:
 
 
 def quiz_history(store) -> dict[str, tuple[list[float], list[float]]]:
-    """Quiz section id → (quiz attempt numbers, percent right), for the history chart.
-
-    Attempts are numbered across all quizzes, oldest first, so the series share one time
-    axis and two quizzes' points never sit on the same x."""
+    """Quiz section id → (that quiz's attempt numbers 1, 2, 3…, percent right), oldest first,
+    for the history chart: each quiz is its own series on its own attempts, so a quiz taken
+    once is not pushed to the right by another quiz taken often."""
     history: dict[str, tuple[list[float], list[float]]] = {}
-    count = 0
     for attempt in store.all_attempts():
         section = sections.SECTION_BY_ID.get(attempt.section_id)
         if section is None or section.kind != "quiz" or not attempt.max_score:
             continue
-        count += 1
         xs, ys = history.setdefault(attempt.section_id, ([], []))
-        xs.append(count)
+        xs.append(len(xs) + 1)
         ys.append(100.0 * attempt.score / attempt.max_score)
     return history
 

@@ -152,11 +152,12 @@ async def test_progress_screen_shows_scores_history_and_mastery(make_app):
         scores = str(screen.query_one("#scores", Static).render())
         assert "✓ Level 1 checkpoint" in scores and "best 9/10" in scores
         assert "2 attempts" in scores
-        assert screen.query_one("#history").series["l1.checkpoint"] == ([1, 2], [60.0, 90.0])
+        assert screen.query_one("#history").series["Level 1 checkpoint"] == (
+            [1, 2], [60.0, 90.0])
         store.record_attempt("l4.boss", 3, 15, False)
         screen.refresh_progress()
-        # one time axis for every quiz: the boss run is the third quiz attempt
-        assert screen.query_one("#history").series["l4.boss"] == ([3], [20.0])
+        # each quiz on its own attempts: the boss's first run is its attempt 1
+        assert screen.query_one("#history").series["Boss quiz"] == ([1], [20.0])
         mastery_text = str(screen.query_one("#mastery", Static).render())
         assert "logic-gates" in mastery_text and "familiar" in mastery_text  # one right answer
         assert "proficient" not in mastery_text.split("\n", 1)[1]  # (the legend names it)
@@ -186,6 +187,36 @@ async def test_progress_names_no_section_for_a_concept_with_none_built(make_app)
         softmax = next(line for line in lines if " softmax " in line)
         layers = next(line for line in lines if " layers " in line)
         assert "→" not in softmax and "→ l2.layers" in layers
+
+
+async def test_progress_chart_has_even_ticks_and_its_legend_outside_the_plot(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for score in (4, 6, 9):
+            app.store.record_attempt("l1.checkpoint", score, 10, score >= 7)
+        for score in (3, 7):
+            app.store.record_attempt("l1.match-shape", score, 8, score >= 6)
+        app.store.record_attempt("l4.boss", 11, 15, True)
+        await pilot.press("p")
+        await pilot.pause()
+        screen = app.screen
+        chart = screen.query_one("#history")
+        assert set(chart.series) == {"Level 1 checkpoint", "Match the shape", "Boss quiz"}
+        assert chart.series["Match the shape"][0] == [1, 2]  # its own attempts
+        screen.query_one("#progress-body").scroll_to_widget(chart, animate=False)
+        await pilot.pause()
+        lines = chart.render().plain.splitlines()
+        # the legend is not drawn in the plot (where it hid the first attempts)…
+        assert not any(title in line for line in lines for title in chart.series)
+        # …but beside it, one distinct marker per quiz
+        legend = str(screen.query_one("#history-legend", Static).render())
+        markers = [legend.split(title)[0].split()[-1] for title in chart.series]
+        assert len(set(markers)) == 3 and all(title in legend for title in chart.series)
+        # y ticks 0, 25, 50, 75, 100 at evenly spaced rows
+        tick_rows = [i for i, line in enumerate(lines) if line.lstrip().split("┤")[0]
+                     in ("0", "25", "50", "75", "100") and "┤" in line]
+        assert len(tick_rows) == 5
+        assert len({b - a for a, b in zip(tick_rows, tick_rows[1:])}) == 1, lines
 
 
 def _fill(data_dir) -> None:

@@ -3,6 +3,7 @@ every numeric answer matches the engine, and concept tags point at real sections
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -168,3 +169,20 @@ def test_numbers_quoted_in_curve_explanations_match_the_engine():
 def test_perceptron_question_is_one_engine_update():
     q = BANK["l1.perceptron-rule"]
     assert q.check.startswith("perceptron_w(") and evaluate(q.check) == q.value
+
+
+def test_the_xor_network_question_says_which_hidden_unit_is_which():
+    prompt = BANK["l2.xor-hidden"].prompt
+    assert re.search(r"H1\b[^.]*\bOR\b", prompt) and re.search(r"H2\b[^.]*\bAND\b", prompt)
+
+
+def test_the_cnn_order_has_one_right_order():
+    """Max pooling and ReLU commute, so they may not be two steps whose order is graded."""
+    steps = BANK["l4.cnn-order"].steps
+    relu = [s for s in steps if "ReLU" in s]
+    assert len(relu) == 1 and "Convolution" in relu[0]
+
+
+def test_the_percent_question_accepts_a_percent_sign():
+    q = BANK["l2.xor-one-line"]
+    assert q.percent and q.is_correct("75 %") and q.is_correct("75") and not q.is_correct("0.75")

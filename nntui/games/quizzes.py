@@ -141,10 +141,10 @@ class LockItInView(SectionView):
     """
 
     def __init__(self, section, **kwargs) -> None:
-        from nntui.quiz.say_it_back import prompts
+        from nntui.quiz.say_it_back import taught_prompts
 
         super().__init__(section, **kwargs)
-        self.prompts = prompts()
+        self.prompts = taught_prompts()  # only topics the learner can have met
         self.index = 0
         self.answers: dict[str, str] = {}
         self._shown_at = 0.0

@@ -13,7 +13,8 @@ its keywords appears in the answer as a whole word (or run of words), and not de
   hidden layer"); keywords in ``when_negated`` count only when negated, for ideas that are
   themselves a denial ("XOR is not linearly separable"). A word in both lists counts either way.
 
-The answer itself is stored verbatim.
+The answer itself is stored verbatim. Like a quiz question, a prompt names the ``sections``
+that teach its topic and is asked only once they are built (``taught_prompts``).
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ class SayItBack:
     id: str
     prompt: str
     ideas: tuple[KeyIdea, ...]
+    sections: tuple[str, ...] = ()
 
     def touched(self, text: str) -> list[bool]:
         return [idea.touched_by(text) for idea in self.ideas]
@@ -90,10 +92,18 @@ def parse(text: str) -> list[SayItBack]:
     return [SayItBack(p["id"], p["prompt"].strip(),
                       tuple(KeyIdea(i["label"], tuple(i.get("keywords", ())),
                                     tuple(i.get("when_negated", ())))
-                            for i in p["idea"]))
+                            for i in p["idea"]),
+                      tuple(p.get("sections", ())))
             for p in data.get("prompt", [])]
 
 
 def prompts() -> list[SayItBack]:
     path = resources.files("nntui.content") / "questions" / "say_it_back.toml"
     return parse(path.read_text(encoding="utf-8"))
+
+
+def taught_prompts() -> list[SayItBack]:
+    """The prompts whose sections are all built, so the learner has met their topic."""
+    from nntui.sections import SECTION_BY_ID
+
+    return [p for p in prompts() if all(SECTION_BY_ID[s].ready for s in p.sections)]

@@ -353,6 +353,9 @@ class QuizCard(Vertical, can_focus=True):
         box = self.query_one("#quiz-input", Input)
         box.disabled = True
         self._show_feedback(outcome)
+        # At 80×24 the explanation can sit below the fold: bring it into view.
+        feedback = self.query_one("#quiz-feedback", Static)
+        self.call_after_refresh(feedback.scroll_visible, animate=False)
         self.focus()
         self.refresh_bindings()
         self.post_message(self.Answered(self, outcome))

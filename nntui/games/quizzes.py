@@ -41,10 +41,12 @@ class QuizView(SectionView):
     seed: ClassVar[int | None] = None
     pass_mark: ClassVar[float] = PASS_MARK
 
-    HELP = ("Answer with **1–4** or **a–d** (or **↑/↓** and **enter**). Numbers and orders are "
-            "typed, then **enter**. After the explanation, **enter** goes on; at the end **r** "
-            "takes the quiz again in a new order. Every answer is kept and comes back later "
-            f"for review. Pass mark: {PASS_MARK:.0%}.")
+    HELP = ("Choose an option with **1–4**, **a–d** or **↑/↓**, then press **enter** to answer: "
+            "enter alone never answers for you. Numbers and orders are typed, then **enter**. "
+            "After the explanation, **enter** goes on; at the end **r** takes the quiz again "
+            "in a new order. Every answer is kept and comes back later "
+            f"for review. You pass with at least {100 * PASS_MARK:.0f} % right, rounded up to "
+            "whole answers: the top line says how many that is for this quiz.")
 
     def questions(self) -> list[Question]:
         raise NotImplementedError
@@ -55,8 +57,15 @@ class QuizView(SectionView):
         questions = with_shuffled_options(shuffled(self.questions(), self.seed), self.seed)
         return QuizSession(questions, self.pass_mark, seen=seen)
 
+    def nothing_to_ask(self) -> str:
+        """What the section says when none of its questions may be asked yet."""
+        return "There is nothing to ask here yet: the sections this quiz covers are not built."
+
     def compose(self) -> ComposeResult:
-        yield QuizCard(self.new_session, seed=self.seed, id="quiz-card")
+        if self.questions():
+            yield QuizCard(self.new_session, seed=self.seed, id="quiz-card")
+        else:
+            yield Static(self.nothing_to_ask(), id="quiz-none")
 
     def on_quiz_card_answered(self, event: QuizCard.Answered) -> None:
         if self.store is not None:
@@ -71,15 +80,26 @@ class QuizView(SectionView):
 
 
 class CheckpointView(QuizView):
-    """End-of-level quiz: ``COUNT`` questions drawn from the section's level; passing completes
-    the section."""
+    """End-of-level quiz: ``COUNT`` questions drawn from the section's level, only on built
+    sections; passing completes the section."""
 
     COUNT: ClassVar[int] = 10
 
     def questions(self) -> list[Question]:
         from nntui.quiz import bank
 
-        return shuffled(bank.in_level(self.section.level), self.seed)[:self.COUNT]
+        level = [q for q in bank.taught() if q.level == self.section.level]
+        return shuffled(level, self.seed)[:self.COUNT]
+
+    def nothing_to_ask(self) -> str:
+        from nntui import sections
+
+        level = sections.LEVEL_BY_ID[self.section.level]
+        number = sections.LEVELS.index(level) + 1
+        return (f"Level {number} · {level.name}: its sections are not built yet, so this "
+                "checkpoint has nothing fair to ask. It opens once they are; until then, the "
+                "checkpoints of the built levels and your review (r on the home screen) "
+                "keep you practising.")
 
 
 class BossView(QuizView):
@@ -93,9 +113,8 @@ class BossView(QuizView):
         from nntui.quiz.mastery import mastery
         from nntui.quiz.selection import boss_questions
 
-        questions = bank.bank()
-        levels = mastery(self.store.answers(), questions) if self.store is not None else {}
-        return boss_questions(questions, levels, self.seed)
+        levels = mastery(self.store.answers(), bank.bank()) if self.store is not None else {}
+        return boss_questions({q.id: q for q in bank.taught()}, levels, self.seed)
 
     def quiz_finished(self, session: QuizSession) -> None:
         super().quiz_finished(session)
@@ -122,10 +141,10 @@ class LockItInView(SectionView):
     """
 
     def __init__(self, section, **kwargs) -> None:
-        from nntui.quiz.say_it_back import prompts
+        from nntui.quiz.say_it_back import taught_prompts
 
         super().__init__(section, **kwargs)
-        self.prompts = prompts()
+        self.prompts = taught_prompts()  # only topics the learner can have met
         self.index = 0
         self.answers: dict[str, str] = {}
         self._shown_at = 0.0

@@ -2,8 +2,9 @@
 
 Levels, from the learner's most recent ``WINDOW`` answers on questions tagged with a concept:
 - *attempted*: fewer than 70 % of them right;
-- *familiar*: 70 % up to (not including) 100 %;
-- *proficient*: all of them right;
+- *familiar*: 70 % up to (not including) 100 %, or all right but fewer than
+  ``PROFICIENT_AFTER`` answers yet (one lucky answer is not proficiency);
+- *proficient*: all of them right, and at least ``PROFICIENT_AFTER`` of them;
 - *mastered*: proficient, and then right again in a later *mixed* quiz (the boss quiz or a
   review session), i.e. a different run from the one that made it proficient.
 A wrong answer lowers the level again: it drops out of proficient or mastered at once.
@@ -21,6 +22,7 @@ from nntui.quiz.bank import Question
 LEVELS = ("not started", "attempted", "familiar", "proficient", "mastered")
 WINDOW = 5
 FAMILIAR_AT = 0.7
+PROFICIENT_AFTER = 3
 MIXED_SECTIONS = frozenset({"l4.boss", "review"})
 RUN_GAP = timedelta(minutes=30)
 
@@ -40,7 +42,7 @@ class ConceptMastery:
 
 def _base_level(recent: list[bool]) -> str:
     share = sum(recent) / len(recent)
-    if share >= 1.0:
+    if share >= 1.0 and len(recent) >= PROFICIENT_AFTER:
         return "proficient"
     return "familiar" if share >= FAMILIAR_AT else "attempted"
 

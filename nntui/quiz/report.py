@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from nntui import sections
 from nntui.quiz import bank
 from nntui.quiz.mastery import ConceptMastery, mastery
+from nntui.quiz.review import due_count
 
 
 @dataclass(frozen=True)
@@ -51,19 +52,16 @@ def score_rows(store) -> list[ScoreRow]:
 
 
 def quiz_history(store) -> dict[str, tuple[list[float], list[float]]]:
-    """Quiz section id → (quiz attempt numbers, percent right), for the history chart.
-
-    Attempts are numbered across all quizzes, oldest first, so the series share one time
-    axis and two quizzes' points never sit on the same x."""
+    """Quiz section id → (that quiz's attempt numbers 1, 2, 3…, percent right), oldest first,
+    for the history chart: each quiz is its own series on its own attempts, so a quiz taken
+    once is not pushed to the right by another quiz taken often."""
     history: dict[str, tuple[list[float], list[float]]] = {}
-    count = 0
     for attempt in store.all_attempts():
         section = sections.SECTION_BY_ID.get(attempt.section_id)
         if section is None or section.kind != "quiz" or not attempt.max_score:
             continue
-        count += 1
         xs, ys = history.setdefault(attempt.section_id, ([], []))
-        xs.append(count)
+        xs.append(len(xs) + 1)
         ys.append(100.0 * attempt.score / attempt.max_score)
     return history
 
@@ -73,8 +71,8 @@ def concept_mastery(store) -> dict[str, ConceptMastery]:
 
 
 def sections_for(concept: str) -> list[str]:
-    """Where to practise a concept: the sections that teach it (quizzes last)."""
-    found = [s for s in sections.SECTIONS if concept in s.concepts]
+    """Where to practise a concept: the built sections that teach it (quizzes last)."""
+    found = [s for s in sections.SECTIONS if concept in s.concepts and s.ready]
     return [s.id for s in sorted(found, key=lambda s: s.kind == "quiz")]
 
 
@@ -94,7 +92,7 @@ def summary(store, today=None) -> str:
     lines = [f"Learner {store.learner}",
              "Levels: " + ", ".join(f"{r.name} {r.done}/{r.total}" for r in level_rows(store)),
              f"Streak: {_count(store.streak(today), 'day')}; "
-             f"reviews due: {len(store.due_cards())}",
+             f"reviews due: {due_count(store)}",
              f"Answers: {len(answers)} ({right} right"
              + (f", {100 * right / len(answers):.0f} %" if answers else "") + ")",
              "Concepts: " + ", ".join(f"{count} {name}" for name, count in counts.items())]

@@ -3,6 +3,9 @@
 Ratings: a wrong answer is *Again*, a right one *Good*, and a right one that took longer than
 ``slow_after`` seconds *Hard* (known, but not yet fluent). Cards live in the store as
 ``fsrs.Card`` JSON with their due time beside them, so "how many are due" is one query.
+
+``due_questions`` is the one answer to "what is due": home counts it (``due_count``) and the
+review screen serves it, so the two can never disagree at the same moment.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from datetime import datetime, timezone
 
 from fsrs import Card, Rating, Scheduler
 
+from nntui.quiz import bank as question_bank
 from nntui.quiz.bank import Question
 
 #: Seconds after which a right answer counts as slow; typing a number or an order takes longer.
@@ -37,7 +41,14 @@ def review(store, question: Question, correct: bool, seconds: float,
     return card.due
 
 
-def due_questions(store, bank: dict[str, Question],
-                  now: datetime | None = None) -> list[Question]:
-    """The questions due for review, most overdue first (cards of removed questions skipped)."""
+def due_questions(store, now: datetime | None = None,
+                  bank: dict[str, Question] | None = None) -> list[Question]:
+    """The questions due for review at ``now``, most overdue first (cards of questions no longer
+    in ``bank``, the shipped bank by default, are skipped)."""
+    bank = question_bank.bank() if bank is None else bank
     return [bank[qid] for qid in store.due_cards(now) if qid in bank]
+
+
+def due_count(store, now: datetime | None = None) -> int:
+    """How many questions the review screen would serve at ``now``."""
+    return len(due_questions(store, now))

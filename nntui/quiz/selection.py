@@ -9,7 +9,7 @@ from nntui.quiz.bank import Question
 from nntui.quiz.mastery import ConceptMastery, weakest_first
 
 BOSS_SIZE = 15
-BOSS_PER_LEVEL = 3  # at least this many from each of levels 1–4
+BOSS_PER_LEVEL = 3  # at least this many from each of levels 1–4 that has questions
 BOSS_LEVELS = ("l1", "l2", "l3", "l4")
 
 
@@ -24,8 +24,9 @@ def weighted_sample(questions: Sequence[Question], weights: Sequence[float], k: 
 
 def boss_questions(bank: Mapping[str, Question], levels: Mapping[str, ConceptMastery],
                    seed: int | None = None, size: int = BOSS_SIZE) -> list[Question]:
-    """``size`` questions from all levels: a few from each level first, the rest from the whole
-    bank; every draw favours questions on the learner's weakest concepts."""
+    """``size`` questions (or all, if ``bank`` has fewer) from all levels: a few from each level
+    in ``bank`` first, the rest from the whole of it; every draw favours questions on the
+    learner's weakest concepts. The caller passes only questions that may be asked."""
     rng = random.Random(seed)
     weight = {q.id: weakest_first(levels, q.concepts) for q in bank.values()}
     chosen: list[Question] = []

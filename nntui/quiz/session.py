@@ -102,12 +102,17 @@ class QuizSession:
         return int(needed) if needed == int(needed) else int(needed) + 1
 
     def answer(self, response: str) -> Outcome:
-        """Grade ``response`` to the current question (once; later calls return the first)."""
+        """Grade ``response`` to the current question (once; later calls return the first).
+        A response that cannot be graded (see ``Question.response_problem``) raises ValueError
+        and leaves the question open."""
         if self.finished:
             raise RuntimeError("the quiz is over")
         if self.answered:
             return self.outcomes[self.index]
         question = self.questions[self.index]
+        problem = question.response_problem(response)
+        if problem:  # "abc" for a number is not an answer and must not use the question up
+            raise ValueError(problem)
         seconds = max(0.0, self._clock() - self._shown_at)
         outcome = Outcome(question, question.is_correct(response), response, seconds,
                           not self._seen(question.id))

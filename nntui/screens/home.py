@@ -12,6 +12,10 @@ from textual.widgets.option_list import Option
 from nntui import sections
 
 
+#: Seconds between refreshes of the reviews-due count.
+DUE_REFRESH_SECONDS = 30
+
+
 def progress_bar(done: int, total: int, width: int = 10) -> str:
     """A bar that reads without colour: ■ for done, · for to do."""
     filled = round(width * done / total) if total else 0
@@ -49,6 +53,12 @@ class HomeScreen(Screen):
         self.sub_title = "neural networks, in your terminal"
         self.refresh_map()
         self.query_one("#map", OptionList).focus()
+        # A missed question falls due minutes later: keep the count on screen current, so `r`
+        # never serves more than home said.
+        self.due_interval = self.set_interval(DUE_REFRESH_SECONDS, self.refresh_due)
+
+    def refresh_due(self) -> None:
+        self.refresh_map()
 
     def on_screen_resume(self) -> None:
         self.refresh_map()
@@ -74,7 +84,9 @@ class HomeScreen(Screen):
             )
             line.truncate(72, overflow="ellipsis")
             options.append(Option(line, id=f"level:{level.id}"))
-        due = len(store.due_cards())
+        from nntui.quiz.review import due_count  # fsrs loads only once home is shown
+
+        due = due_count(store)  # the same count the review screen serves
         options.append(Option(Text.assemble(("p Progress", "bold"),
                                              "      scores, mastery per concept, history"),
                               id="screen:progress"))

@@ -9,7 +9,9 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from nntui import sections
 from nntui.quiz import report
+from nntui.quiz.review import due_count
 from nntui.quiz.mastery import LEVELS as MASTERY_LEVELS, WINDOW
 from nntui.screens.home import progress_bar
 
@@ -17,11 +19,18 @@ from nntui.screens.home import progress_bar
 MASTERY_MARKS = {"attempted": "◔", "familiar": "◑", "proficient": "◕", "mastered": "●"}
 
 
+def _practice_link(concept: str) -> str:
+    """"→ section" for the first built section that teaches the concept; nothing if none is."""
+    where = report.sections_for(concept)
+    return f"→ {where[0]}" if where else ""
+
+
 class ProgressScreen(Screen):
     DEFAULT_CSS = """
     ProgressScreen VerticalScroll { height: 1fr; padding: 0 2; }
     ProgressScreen .heading { text-style: bold; margin: 1 0 0 0; }
-    ProgressScreen #history { height: 12; }
+    /* 9 plot rows: the ticks 0, 25, 50, 75, 100 fall on every second row, evenly spaced */
+    ProgressScreen #history { height: 13; }
     """
     BINDINGS = [
         Binding("escape", "back", "Home"),
@@ -35,12 +44,13 @@ class ProgressScreen(Screen):
             yield Static(id="overview")
             yield Static("Best scores", classes="heading")
             yield Static(id="scores")
-            yield Static("Quiz scores over time (% right, attempts oldest first)",
+            yield Static("Quiz scores over time (% right, each quiz's attempts oldest first)",
                          classes="heading")
             yield Static(id="history-empty")
             from nntui.widgets.chart import Chart
 
             yield Chart(id="history")
+            yield Static(id="history-legend")
             yield Static("Mastery per concept", classes="heading")
             yield Static(id="mastery")
             yield Static("[dim]For a teacher: nntui export --format csv (or xapi) · "
@@ -56,7 +66,7 @@ class ProgressScreen(Screen):
     def refresh_progress(self) -> None:
         store = self.app.store
         streak = store.streak()
-        due = len(store.due_cards())
+        due = due_count(store)
         levels = "\n".join(f"{row.name:<13} {progress_bar(row.done, row.total)} "
                            f"{row.done:>2}/{row.total}" for row in report.level_rows(store))
         self.query_one("#overview", Static).update(
@@ -70,25 +80,30 @@ class ProgressScreen(Screen):
             f"{r.attempts} attempt{'s' if r.attempts != 1 else ''}" for r in rows)
             or "No games or quizzes tried yet.")
 
-        history = report.quiz_history(store)
+        history = {sections.get(section_id).title: series
+                   for section_id, series in report.quiz_history(store).items()}
         chart = self.query_one("#history")
-        chart.display = bool(history)
+        legend = self.query_one("#history-legend", Static)
+        chart.display = legend.display = bool(history)
         self.query_one("#history-empty", Static).display = not history
         self.query_one("#history-empty", Static).update("No quiz taken yet.")
         if history:
-            single = [name for name, (xs, _) in history.items() if len(xs) == 1]
-            last = max(x for xs, _ in history.values() for x in xs)
-            chart.plot_series(history, xlabel="quiz attempt", ylim=(0, 100), scatter=single,
-                              xlim=(0.5, last + 0.5))
+            last = max(len(xs) for xs, _ in history.values())
+            # A quiz taken once is a lone marker: a line of one point draws just that.
+            chart.plot_series(history, xlabel="attempt", ylim=(0, 100),
+                              xlim=(0.5, last + 0.5), legend=False)
             # Whole attempts and round percentages (Chart has no tick options: set them on
             # its plotext figure, which keeps them until the next plot_series).
             step = max(1, last // 8)
             chart.plt.xticks(list(range(1, last + 1, step)))
             chart.plt.yticks([0, 25, 50, 75, 100])
+            # The legend sits under the plot, where it cannot hide the first attempts.
+            legend.update("   ".join(f"{chart.markers[title]} {escape(title)}"
+                                     for title in history))
 
         levels_by_concept = report.concept_mastery(store)
-        lines = [f"{MASTERY_MARKS[m.level]} {m.concept:<23} {m.level:<10} "
-                 f"{m.right}/{m.answered} right  → {report.sections_for(m.concept)[0]}"
+        lines = [(f"{MASTERY_MARKS[m.level]} {m.concept:<23} {m.level:<10} "
+                  f"{m.right}/{m.answered} right  {_practice_link(m.concept)}").rstrip()
                  for m in sorted(levels_by_concept.values(), key=lambda m: (m.rank, m.concept))]
         legend = ("  ".join(f"{MASTERY_MARKS[name]} {name}" for name in MASTERY_LEVELS[1:])
                   + f"  (last {WINDOW} answers)")

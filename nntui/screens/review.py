@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from nntui.quiz import bank, review
+from nntui.quiz import review
 from nntui.quiz.records import record_outcome, seen_before
 from nntui.quiz.session import QuizSession, with_shuffled_options
 from nntui.widgets.quiz_card import QuizCard
@@ -41,7 +41,7 @@ class ReviewScreen(Screen):
         yield Footer()
 
     def _due(self) -> list:
-        return review.due_questions(self.app.store, bank.bank())[:MAX_PER_SESSION]
+        return review.due_questions(self.app.store)[:MAX_PER_SESSION]
 
     def _new_session(self) -> QuizSession:
         store = self.app.store

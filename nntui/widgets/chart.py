@@ -75,6 +75,8 @@ class Chart(PlotextPlot):
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.series: dict[str, tuple[list[float], list[float]]] = {}
         self.options: dict[str, Any] = {}
+        #: The character each series is drawn with, for a legend outside the plot.
+        self.markers: dict[str, str] = {}
 
     def on_mount(self) -> None:
         if self.app.no_color:
@@ -101,10 +103,13 @@ class Chart(PlotextPlot):
         ``scatter`` is True for all series as points, or the names of the series to
         draw as points (the rest as lines). Non-finite points are skipped (a diverged
         loss doesn't break the chart); on a log axis, so are values ≤ 0.
+        ``legend=False`` leaves the legend out of the plot (it can cover data): show
+        ``markers`` beside the chart instead.
         """
         plt = self.plt
         plt.clear_figure()
         cleaned: dict[str, tuple[list[float], list[float]]] = {}
+        self.markers = {}
         for index, (label, (xs, ys)) in enumerate(series.items()):
             if len(xs) != len(ys):
                 raise ValueError(f"series {label!r}: {len(xs)} x values but {len(ys)} y values")
@@ -114,13 +119,16 @@ class Chart(PlotextPlot):
                 continue
             as_points = scatter is True or (not isinstance(scatter, bool) and label in scatter)
             marker = self.marker_of(index)
-            shown = label if legend else None
             if ylog:  # see _log_ticks: we plot log10(y) ourselves
                 py = [math.log10(y) for y in py]
+            shown_label = label if legend else None
             if as_points:
-                plt.scatter(px, py, label=shown, marker="dot" if marker == "braille" else marker)
+                plt.scatter(px, py, label=shown_label,
+                            marker="dot" if marker == "braille" else marker)
+                self.markers[label] = "•" if marker == "braille" else marker
             else:
-                plt.plot(px, py, label=shown, marker=marker)
+                plt.plot(px, py, label=shown_label, marker=marker)
+                self.markers[label] = "⢕" if marker == "braille" else marker
         if title:
             plt.title(title)
         if xlabel:
@@ -137,7 +145,7 @@ class Chart(PlotextPlot):
                 plt.yticks(ticks, labels)
         self.series = cleaned
         self.options = dict(title=title, xlabel=xlabel, ylabel=ylabel, ylog=ylog,
-                            scatter=scatter, xlim=xlim, ylim=ylim)
+                            scatter=scatter, xlim=xlim, ylim=ylim, legend=legend)
         self.refresh()
 
     def marker_of(self, index: int) -> str:

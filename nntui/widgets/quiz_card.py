@@ -5,10 +5,13 @@ card yourself: ``QuizCard(make_session)`` where
 ``make_session()`` returns a fresh ``nntui.quiz.session.QuizSession``; listen for
 ``QuizCard.Answered`` (``.outcome``) and ``QuizCard.Finished`` (``.session``).
 
-Keys: ``1``–``4`` / ``a``–``d`` answer at once, ``↑``/``↓`` then ``enter`` also answer; a
-number or an order is typed into the box and sent with ``enter``; after the feedback ``enter``
-goes on; ``r`` starts a new run once the quiz is over. The letters stay with the card until
-the quiz is over, so a stray ``b`` (the level screen's "previous section") cannot drop a run.
+Keys: ``1``–``4``, ``a``–``d`` or ``↑``/``↓`` choose an option and ``enter`` answers with it;
+a number or an order is typed into the box and sent with ``enter``; after the feedback ``enter``
+goes on; ``r`` starts a new run once the quiz is over. Choosing and answering are two steps, so
+no single key answers: a stray key only moves the choice, and an ``enter`` pressed once too
+often (on the next question, where nothing is chosen yet) does nothing. The letters stay with
+the card until the quiz is over, so a stray ``b`` (the level screen's "previous section") can
+neither answer nor drop a run.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from nntui.quiz.bank import ORDER_SEP, Question
+from nntui.quiz.bank import CURVE_X_RANGE, ORDER_SEP, Question
 from nntui.quiz.session import Outcome, QuizSession
 from nntui.widgets.canvas import Canvas
 
@@ -44,40 +47,66 @@ def order_letters(text: str, count: int) -> list[int] | None:
     return picked if sorted(picked) == list(range(count)) else None
 
 
-def _tick(value: float) -> str:
-    """An axis label: signed, so a curve's range reads at a glance, but zero is just 0."""
-    return f"{value:+.2g}" if value else "0"
+def _clip_to_band(x0: float, y0: float, x1: float, y1: float,
+                  low: float, high: float) -> tuple[float, float, float, float] | None:
+    """The part of a segment with low ≤ y ≤ high, or None. A curve that leaves the plot is cut
+    at the edge rather than drawn along it."""
+    if (y0 < low and y1 < low) or (y0 > high and y1 > high):
+        return None
+
+    def at(y: float) -> float:
+        return x0 + (x1 - x0) * (y - y0) / (y1 - y0)
+
+    if not low <= y0 <= high:
+        edge = low if y0 < low else high
+        x0, y0 = at(edge), edge
+    if not low <= y1 <= high:
+        edge = low if y1 < low else high
+        x1, y1 = at(edge), edge
+    return x0, y0, x1, y1
 
 
 class CurvePlot(Canvas):
-    """An unlabelled activation curve, computed by the engine, on light axes."""
+    """An unlabelled activation curve, computed by the engine, on axes every curve shares.
 
-    DEFAULT_CSS = """
-    CurvePlot { height: 9; width: 1fr; min-height: 4; }
+    Axes fitted to each curve gave the answer away (labels of ±1 meant tanh), so every curve is
+    drawn over the same x range (``bank.CURVE_X_RANGE``) and y range with the same two labels,
+    and only its shape differs. The plot is ``ROWS`` rows high and the y range is chosen for
+    that height: rows of 0.26 with an edge at y = −0.05, so y = 0 (ReLU's flat left half) and
+    GELU's shallow dip (−0.17) fall in different rows even when NO_COLOR draws one dot per
+    row, and in different pixels in colour.
     """
 
-    def plot(self, name: str, x_range: tuple[float, float], samples: int = 160) -> None:
+    ROWS = 9
+    Y_RANGE = (-1.09, 1.25)  # ROWS rows of 0.26; tanh's and ELU's −1 still fit
+    DEFAULT_CSS = """
+    CurvePlot { height: 9; width: 1fr; }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.labels: list[str] = []
+
+    def plot(self, name: str, samples: int = 241) -> None:
         from nntui.engine.activations import ACTIVATIONS
 
-        xs = np.linspace(x_range[0], x_range[1], samples)
+        (x_low, x_high), (y_low, y_high) = CURVE_X_RANGE, self.Y_RANGE
+        xs = np.linspace(x_low, x_high, samples)
         ys = ACTIVATIONS[name].f(xs)
-        # Always include y = 0 and a little headroom, so flat tails and the origin both show.
-        low, high = min(float(ys.min()), 0.0), max(float(ys.max()), 0.0)
-        pad = max(0.15 * (high - low), 0.1)
         self.clear()
-        self.set_limits((x_range[0], x_range[1]), (low - pad, high + pad))
+        self.set_limits(CURVE_X_RANGE, self.Y_RANGE)
         # Axes as grey pixels under the curve; without colour, as dots the curve's • covers.
         axis_char = "·" if self.shade else None
-        self.line(x_range[0], 0.0, x_range[1], 0.0, colour="#505050", char=axis_char)
-        if x_range[0] < 0 < x_range[1]:
-            self.line(0.0, low - pad, 0.0, high + pad, colour="#505050", char=axis_char)
-        for x0, y0, x1, y1 in zip(xs[:-1], ys[:-1], xs[1:], ys[1:]):
-            self.line(float(x0), float(y0), float(x1), float(y1), colour="#e8a33b")
-        span = x_range[1] - x_range[0]
-        self.text(x_range[0] + 0.01 * span, high + pad * 0.5, _tick(high), "#a0a0a0")
-        self.text(x_range[0] + 0.01 * span, low - pad * 0.5, _tick(low), "#a0a0a0")
-        self.text(x_range[1] - 0.12 * span, -pad * 0.5 if low < 0 else pad * 0.5,
-                  f"x={x_range[1]:g}", "#a0a0a0")
+        self.line(x_low, 0.0, x_high, 0.0, colour="#505050", char=axis_char)
+        self.line(0.0, y_low, 0.0, y_high, colour="#505050", char=axis_char)
+        for segment in zip(xs[:-1], ys[:-1], xs[1:], ys[1:]):
+            clipped = _clip_to_band(*map(float, segment), y_low, y_high)
+            if clipped is not None:
+                self.line(*clipped, colour="#e8a33b")
+        # The same two marks for every curve, just left of the y axis where no curve passes.
+        self.labels = ["1", "−1"]
+        self.text(-0.35, 1.0, "1", "#a0a0a0")
+        self.text(-0.45, -1.0, "−1", "#a0a0a0")
 
 
 class AnswerInput(Input):
@@ -99,6 +128,13 @@ class FreeTextInput(Input):
 
     BINDINGS = [Binding("enter", "submit", "save / next"),
                 Binding("f1", "app.help", "help", priority=True)]
+
+
+def _pass_text(session: QuizSession) -> str:
+    """The pass mark as it really is for this quiz: "6 of 8 (75 %)", not the rounded-up rule
+    (70 %) that produced it."""
+    share = session.pass_score / session.max_score
+    return f"{session.pass_score} of {session.max_score} ({100 * share:.0f} %)"
 
 
 def _missed_line(question: Question, width: int = 72) -> str:
@@ -129,11 +165,14 @@ class QuizCard(Vertical, can_focus=True):
     BINDINGS = [
         *[Binding(str(n + 1), f"pick({n})", show=False) for n in range(4)],
         *[Binding(ch, f"letter({n})", show=False) for n, ch in enumerate(LETTERS)],
-        Binding("up", "move(-1)", "answer", key_display="1-4 ↑↓⏎"),
-        Binding("down", "move(1)", show=False),
-        Binding("k", "move(-1)", show=False),
-        Binding("j", "move(1)", show=False),
-        Binding("enter", "confirm", show=False),
+        # The Footer names one step at a time: "1-4↑↓ pick" until an option is chosen, then
+        # "⏎ answer" (the arrows then go on working through the unnamed ``move_again``).
+        Binding("up", "move(-1)", "pick", key_display="1-4↑↓"),
+        *[Binding(key, f"move({step})", show=False) for key, step in (("down", 1), ("k", -1),
+                                                                      ("j", 1))],
+        *[Binding(key, f"move_again({step})", show=False)
+          for key, step in (("up", -1), ("down", 1), ("k", -1), ("j", 1))],
+        Binding("enter", "confirm", "answer"),
         Binding("enter", "next_question", "next"),
         Binding("r", "retake", "retake"),
     ]
@@ -164,7 +203,7 @@ class QuizCard(Vertical, can_focus=True):
         self.show_pass = show_pass
         self.session = make_session()
         self.retakes = True  # False: the quiz is over for good (``r`` does nothing)
-        self.highlight = 0
+        self.highlight: int | None = None  # the chosen option; None until the learner picks
         self._order: list[int] = []  # for order questions: file index shown as A, B, C…
 
     def compose(self) -> ComposeResult:
@@ -195,7 +234,7 @@ class QuizCard(Vertical, can_focus=True):
 
     def _show_question(self) -> None:
         q = self.question
-        self.highlight = 0
+        self.highlight = None
         self.query_one("#quiz-feedback", Static).update("")
         self._update_status()
         curve = self.query_one("#quiz-curve", CurvePlot)
@@ -206,7 +245,7 @@ class QuizCard(Vertical, can_focus=True):
         self.query_one("#quiz-prompt", Static).update(escape(q.prompt))
         curve.display = q.kind == "curve"
         if q.kind == "curve":
-            curve.plot(q.curve, q.x_range)
+            curve.plot(q.curve)
         if q.kind == "order":
             # A fresh scramble each time, never the solved order and never a plain reversal,
             # so the answer cannot be learnt as a letter pattern.
@@ -217,7 +256,9 @@ class QuizCard(Vertical, can_focus=True):
         box.display = self._typed()
         box.disabled = False
         box.value = ""
-        box.placeholder = ("type a number, then enter" if q.kind == "numeric"
+        box.placeholder = (("type a percentage, then enter" if q.percent
+                            else "type a number (0.25, 1/4, 9.5e-7…), then enter")
+                           if q.kind == "numeric"
                            else f"type the letters A–{ORDER_LETTERS[len(q.steps) - 1]} "
                            "in the right order, then enter")
         self._update_options()
@@ -229,7 +270,7 @@ class QuizCard(Vertical, can_focus=True):
         position = min(s.index + 1, s.max_score)
         status = f"Question {position}/{s.max_score}   ·   score {s.score}/{len(s.outcomes)}"
         if self.show_pass:
-            status += f"   ·   pass: {s.pass_score}/{s.max_score} ({s.pass_mark:.0%})"
+            status += f"   ·   pass: {_pass_text(s)}"
         self.query_one("#quiz-status", Static).update(status)
 
     def _update_options(self) -> None:
@@ -285,7 +326,7 @@ class QuizCard(Vertical, can_focus=True):
     def _show_summary(self) -> None:
         s = self.session
         verdict = (f", {'✓ passed' if s.won else '✗ not passed yet'} "
-                   f"(pass mark {s.pass_mark:.0%})") if self.show_pass else ""
+                   f"({s.pass_score} of {s.max_score} needed)") if self.show_pass else ""
         self.query_one("#quiz-prompt", Static).update(
             f"Done: {s.score}/{s.max_score} right{verdict}.")
         self.query_one("#quiz-curve", CurvePlot).display = False
@@ -312,34 +353,48 @@ class QuizCard(Vertical, can_focus=True):
         box = self.query_one("#quiz-input", Input)
         box.disabled = True
         self._show_feedback(outcome)
+        # At 80×24 the explanation can sit below the fold: bring it into view.
+        feedback = self.query_one("#quiz-feedback", Static)
+        self.call_after_refresh(feedback.scroll_visible, animate=False)
         self.focus()
         self.refresh_bindings()
         self.post_message(self.Answered(self, outcome))
         return outcome
 
+    def _choosing(self) -> bool:
+        q = self.question
+        return q is not None and q.kind in ("choice", "curve") and not self.session.answered
+
+    def _choose(self, index: int) -> None:
+        self.highlight = index
+        self._update_options()
+        self.refresh_bindings()  # "enter answer" comes alive
+
     def action_letter(self, index: int) -> None:
         self.action_pick(index)
 
     def action_pick(self, index: int) -> None:
-        q = self.question
-        if q is None or q.kind not in ("choice", "curve") or self.session.answered:
-            return
-        if index < len(q.options):
-            self.highlight = index
-            self.submit(q.option_label(index))
+        if self._choosing() and index < len(self.question.options):
+            self._choose(index)
 
     def action_move(self, step: int) -> None:
-        q = self.question
-        if q is None or q.kind not in ("choice", "curve") or self.session.answered:
+        if not self._choosing():
             return
-        self.highlight = (self.highlight + step) % len(q.options)
-        self._update_options()
+        count = len(self.question.options)
+        if self.highlight is None:  # the first arrow lands on the first (↓) or last (↑) option
+            self._choose(0 if step > 0 else count - 1)
+        else:
+            self._choose((self.highlight + step) % count)
+
+    def action_move_again(self, step: int) -> None:
+        self.action_move(step)
 
     def action_confirm(self) -> None:
         if self.session.finished or self.session.answered:
             return
-        if self.question.kind in ("choice", "curve"):
-            self.action_pick(self.highlight)
+        if self._choosing():
+            if self.highlight is not None:  # enter alone never picks an option
+                self.submit(self.question.option_label(self.highlight))
         else:
             self.query_one("#quiz-input", Input).focus()
 
@@ -371,20 +426,29 @@ class QuizCard(Vertical, can_focus=True):
                     f"Use each of the letters {', '.join(ORDER_LETTERS[:len(q.steps)])} once.")
                 return
             text = ORDER_SEP.join(q.steps[self._order[i]] for i in picked)
+        problem = q.response_problem(text)
+        if problem:  # not an answer: say what form is wanted and keep the question open
+            self.query_one("#quiz-feedback", Static).update(escape(problem))
+            return
         self.submit(text)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Keep the Footer honest: only the keys that do something now are shown."""
         s = self.session
         on_choice = not s.finished and self.question.kind in ("choice", "curve")
-        if action in ("pick", "move"):
+        if action == "pick":
             return on_choice and not s.answered
+        if action in ("move", "move_again"):  # see BINDINGS: one of the two is live at a time
+            return on_choice and not s.answered and (self.highlight is None) == (action == "move")
         if action == "letter":  # swallowed after answering; see the module notes
             return on_choice
         if action == "retake":
             return s.finished and self.retakes
         if action == "confirm":
-            return not s.finished and not s.answered
+            if s.finished or s.answered:
+                return False
+            # On a choice question enter only answers once an option is chosen.
+            return not on_choice or self.highlight is not None
         if action == "next_question":
             return not s.finished and s.answered
         return True

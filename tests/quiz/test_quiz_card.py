@@ -57,8 +57,8 @@ async def test_curve_question_plots_the_engine_curve_and_hides_the_name():
         screen_text = "\n".join(plot.cell_text(r) for r in range(plot.cell_size.height))
         prompt = _text(app, "#quiz-prompt") + screen_text
         assert "tanh" not in prompt.lower()
-        assert "▶ 1 a) Sigmoid" in _options(app)
-        await pilot.press("c")  # option c is Tanh
+        assert "1 a) Sigmoid" in _options(app)
+        await pilot.press("c", "enter")  # option c is Tanh
         await pilot.pause()
         assert [o.correct for o in app.answered] == [True]
         assert app.answered[0].response == "Tanh"
@@ -75,15 +75,15 @@ async def test_arrows_and_enter_answer_wrong_then_explanation_names_the_right_on
     q = bank.bank()["l1.curve.relu"]  # options relu, linear, sigmoid, step
     app = CardApp([q])
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("down", "down", "enter")
+        await pilot.press("down", "down", "down", "enter")  # the first ↓ lands on a)
         await pilot.pause()
         assert app.answered[0].response == "Sigmoid" and not app.answered[0].correct
         feedback = _text(app, "#quiz-feedback")
         assert "✗ Not quite. The answer is a) ReLU." in feedback
         assert "✓ 1 a) ReLU" in _options(app)
         assert "✗ 3 c) Sigmoid" in _options(app)
-        await pilot.press("1")  # already answered: ignored
-        assert len(app.answered) == 1
+        await pilot.press("1", "down")  # already answered: ignored
+        assert len(app.answered) == 1 and "✗ 3 c) Sigmoid" in _options(app)
         await pilot.press("enter")
         assert app.finished and not app.finished[0].won and app.finished[0].score == 0
         # the summary names what was missed and its right answer
@@ -99,8 +99,10 @@ def _footer_keys(app) -> dict[str, str]:
 async def test_footer_names_only_the_keys_that_work_now():
     app = CardApp([bank.bank()["l1.curve.relu"], _numeric()])
     async with app.run_test(size=(80, 24)) as pilot:
-        assert _footer_keys(app) == {"up": "answer"}  # shown as "1-4 ↑↓⏎ answer"
+        assert _footer_keys(app) == {"up": "pick"}  # shown as "1-4↑↓ pick"
         await pilot.press("1")
+        assert _footer_keys(app) == {"enter": "answer"}
+        await pilot.press("enter")
         assert _footer_keys(app) == {"enter": "next"}
         await pilot.press("enter")
         await pilot.pause()
@@ -116,7 +118,7 @@ async def test_letters_stay_with_the_card_until_the_quiz_is_over():
     app = CardApp([bank.bank()["l1.curve.relu"]])
     async with app.run_test(size=(80, 24)) as pilot:
         card = app.query_one(QuizCard)
-        await pilot.press("b")
+        await pilot.press("b", "enter")
         assert len(app.answered) == 1
         assert card.check_action("letter", (1,)) and not card.check_action("pick", (1,))
         await pilot.press("enter")
@@ -184,3 +186,100 @@ async def test_order_steps_are_scrambled_afresh_each_run_never_solved_or_reverse
             await pilot.press("a", "b", "c", "d", "enter", "enter", "r")
         assert len(seen) > 1
         assert not seen & {(0, 1, 2, 3), (3, 2, 1, 0)}
+
+
+async def test_a_double_enter_never_answers_a_question_by_itself():
+    """1, enter answers the first question; a second enter goes on, and a third one (or any
+    number of them) on the next question does nothing until an option is chosen."""
+    app = CardApp([bank.bank()["l1.curve.relu"], bank.bank()["l1.curve.tanh"]])
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = app.query_one(QuizCard)
+        await pilot.press("1", "enter", "enter", "enter", "enter")
+        await pilot.pause()
+        assert len(app.answered) == 1 and card.session.index == 1
+        assert not card.session.answered and card.highlight is None
+        assert "▶" not in _options(app)  # nothing is pre-chosen for the learner
+
+
+async def test_a_stray_key_only_chooses_and_enter_answers_the_choice():
+    app = CardApp([bank.bank()["l1.curve.relu"]])  # options relu, linear, sigmoid, step
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = app.query_one(QuizCard)
+        await pilot.press("b")  # the level screen's "previous": here it only chooses b)
+        await pilot.pause()
+        assert app.answered == [] and card.highlight == 1
+        assert "▶ 2 b) Linear" in _options(app)
+        await pilot.press("1", "down", "down", "up")  # change of mind costs nothing
+        assert app.answered == [] and card.highlight == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [o.response for o in app.answered] == ["Linear"]
+
+
+async def test_pass_mark_says_the_real_fraction():
+    """At 70 % of 8 questions, 6 right pass: that is 75 %, and the card says so."""
+    from dataclasses import replace
+
+    app = CardApp([replace(_numeric(), id=f"t.num{i}") for i in range(8)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        status = _text(app, "#quiz-status")
+        assert "pass: 6 of 8 (75 %)" in status and "70%" not in status
+        for _ in range(8):
+            await pilot.press("0", "enter", "enter")
+        await pilot.pause()
+        summary = _text(app, "#quiz-prompt")
+        assert "Done: 0/8 right" in summary and "6 of 8 needed" in summary
+        assert "70%" not in summary
+
+
+async def test_text_that_is_not_a_number_asks_again_and_costs_nothing():
+    app = CardApp([_numeric()])
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = app.query_one(QuizCard)
+        await pilot.press(*"abc", "enter")
+        await pilot.pause()
+        assert app.answered == [] and not card.session.answered
+        feedback = _text(app, "#quiz-feedback")
+        assert "not a number" in feedback and "1/4" in feedback
+        box = card.query_one("#quiz-input")
+        assert not box.disabled and box.has_focus
+        box.value = ""
+        await pilot.press(*"1/2", "enter")
+        await pilot.pause()
+        assert [o.correct for o in app.answered] == [True] and app.answered[0].response == "1/2"
+        assert "score 1/1" in _text(app, "#quiz-status")
+
+
+async def test_every_curve_shares_its_axes_so_only_the_shape_tells_them_apart(monkeypatch):
+    """Fitted axes gave the answer away (±1 meant tanh, 1.4 and −0.17 meant GELU). Every curve
+    is now drawn on the same ranges with the same labels, each drawing differs, and GELU's
+    shallow dip shows at the card's size, even as NO_COLOR's one dot per cell."""
+    import numpy as np
+
+    from nntui.engine.activations import ACTIVATIONS
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    curves = sorted({q.curve for q in bank.of_kind("curve")})
+    app = CardApp([bank.bank()["l1.curve.relu"]])
+    async with app.run_test(size=(80, 24)) as pilot:
+        plot = app.query_one(CurvePlot)
+        axes, drawings = set(), {}
+        for name in curves:
+            plot.plot(name)
+            await pilot.pause()
+            axes.add((plot.xlim, plot.ylim, tuple(plot.labels)))
+            drawings[name] = [plot.cell_text(r) for r in range(plot.cell_size.height)]
+        assert len(axes) == 1, axes
+        assert len({tuple(d) for d in drawings.values()}) == len(curves)
+
+        def lowest_row_left_of_zero(drawing: list[str]) -> int:
+            half = len(drawing[0]) // 2 - 2
+            return max(r for r, row in enumerate(drawing) if "•" in row[:half])
+
+        assert lowest_row_left_of_zero(drawings["gelu"]) > lowest_row_left_of_zero(
+            drawings["relu"])
+        # in colour, too: the dip is at least a pixel below the pixel of y = 0
+        xs = np.linspace(*plot.xlim, 400)
+        _, rows = plot.world_to_pixel(xs, ACTIVATIONS["gelu"].f(xs))
+        _, zero_row = plot.world_to_pixel(0.0, 0.0)
+        assert rows.max() > zero_row

@@ -57,7 +57,7 @@ async def test_home_shows_due_count_and_review_serves_due_questions(make_app):
         card = app.screen.query_one(QuizCard)
         assert {x.id for x in card.session.questions} == {"l1.xor-gate", "l2.zero-init"}
         for _ in range(2):
-            await pilot.press(str(card.question.answer + 1))
+            await pilot.press(str(card.question.answer + 1), "enter")  # choose, answer
             await pilot.press("enter")
         answers = app.store.answers(section_id="review")
         assert [a.correct for a in answers] == [True, True]
@@ -74,6 +74,44 @@ async def test_home_shows_due_count_and_review_serves_due_questions(make_app):
             app.screen.query_one(OptionList).option_count - 1).prompt)
 
 
+def test_one_source_for_the_due_count(data_dir):
+    """Home and review ask the same function; a card whose question left the bank is neither
+    counted nor served."""
+    questions = bank.bank()
+    with Store.open(data_dir, "ana") as store:
+        review.review(store, questions["l2.zero-init"], False, 3.0, NOW)
+        review.review(store, questions["l1.xor-gate"], True, 3.0, NOW)
+        store.save_card("l9.retired", store.load_cards()["l2.zero-init"], NOW)
+        for minutes in (0, 2, 60 * 24 * 30):
+            when = NOW + timedelta(minutes=minutes)
+            assert review.due_count(store, when) == len(review.due_questions(store, when))
+        assert review.due_count(store, NOW + timedelta(minutes=2)) == 1
+
+
+async def test_home_refreshes_its_due_count_so_review_never_serves_more(make_app):
+    """A card missed a minute ago falls due while home is on screen: home's periodic refresh
+    (``refresh_due``) shows it before ``r`` serves it."""
+    from nntui.screens.home import HomeScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        q = bank.bank()["l2.zero-init"]
+        record_outcome(app.store, "l2.checkpoint", Outcome(q, False, "?", 2.0, True))
+        home = app.screen
+        home.refresh_map()
+        assert "0 reviews due" in str(home.query_one("#status", Static).render())
+        app.store.save_card(q.id, app.store.load_cards()[q.id],
+                            datetime.now(timezone.utc) - timedelta(seconds=1))  # time passes
+        home.refresh_due()
+        assert isinstance(home, HomeScreen) and home.due_interval is not None
+        assert "1 review due" in str(home.query_one("#status", Static).render())
+        await pilot.press("r")
+        await pilot.pause()
+        from nntui.widgets.quiz_card import QuizCard
+
+        assert [x.id for x in app.screen.query_one(QuizCard).session.questions] == [q.id]
+
+
 async def test_review_offers_another_round_of_what_it_missed_once_due(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -85,7 +123,7 @@ async def test_review_offers_another_round_of_what_it_missed_once_due(make_app):
         from nntui.widgets.quiz_card import QuizCard
 
         card = app.screen.query_one(QuizCard)
-        await pilot.press(str((card.question.answer + 1) % len(q.options) + 1), "enter")
+        await pilot.press(str((card.question.answer + 1) % len(q.options) + 1), "enter", "enter")
         assert card.session.finished and app.store.due_cards() == []
         # once the relearning step has passed, the missed question is due again
         app.store.save_card(q.id, app.store.load_cards()[q.id], past)
@@ -114,16 +152,71 @@ async def test_progress_screen_shows_scores_history_and_mastery(make_app):
         scores = str(screen.query_one("#scores", Static).render())
         assert "✓ Level 1 checkpoint" in scores and "best 9/10" in scores
         assert "2 attempts" in scores
-        assert screen.query_one("#history").series["l1.checkpoint"] == ([1, 2], [60.0, 90.0])
+        assert screen.query_one("#history").series["Level 1 checkpoint"] == (
+            [1, 2], [60.0, 90.0])
         store.record_attempt("l4.boss", 3, 15, False)
         screen.refresh_progress()
-        # one time axis for every quiz: the boss run is the third quiz attempt
-        assert screen.query_one("#history").series["l4.boss"] == ([3], [20.0])
+        # each quiz on its own attempts: the boss's first run is its attempt 1
+        assert screen.query_one("#history").series["Boss quiz"] == ([1], [20.0])
         mastery_text = str(screen.query_one("#mastery", Static).render())
-        assert "logic-gates" in mastery_text and "proficient" in mastery_text
+        assert "logic-gates" in mastery_text and "familiar" in mastery_text  # one right answer
+        assert "proficient" not in mastery_text.split("\n", 1)[1]  # (the legend names it)
         overview = str(screen.query_one("#overview", Static).render())
         assert "Beginner" in overview and "1/11" in overview and "streak 1 day" in overview
         assert "0 reviews due" in overview  # the one answer was right: not due yet
+
+
+def test_mastery_links_only_to_built_sections():
+    from nntui import sections
+    from nntui.quiz import report
+
+    for concept in {c for s in sections.SECTIONS for c in s.concepts}:
+        assert all(sections.get(i).ready for i in report.sections_for(concept)), concept
+    assert report.sections_for("softmax") == []  # taught only in planned sections so far
+    assert report.sections_for("activation")[:2] == ["l1.perceptron", "l1.activation-lab"]
+
+
+async def test_progress_names_no_section_for_a_concept_with_none_built(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        q = bank.bank()["l2.output-classes"]  # concepts: layers, softmax
+        record_outcome(app.store, "l2.checkpoint", Outcome(q, True, "x", 2.0, True))
+        await pilot.press("p")
+        await pilot.pause()
+        lines = str(app.screen.query_one("#mastery", Static).render()).splitlines()
+        softmax = next(line for line in lines if " softmax " in line)
+        layers = next(line for line in lines if " layers " in line)
+        assert "→" not in softmax and "→ l2.layers" in layers
+
+
+async def test_progress_chart_has_even_ticks_and_its_legend_outside_the_plot(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for score in (4, 6, 9):
+            app.store.record_attempt("l1.checkpoint", score, 10, score >= 7)
+        for score in (3, 7):
+            app.store.record_attempt("l1.match-shape", score, 8, score >= 6)
+        app.store.record_attempt("l4.boss", 11, 15, True)
+        await pilot.press("p")
+        await pilot.pause()
+        screen = app.screen
+        chart = screen.query_one("#history")
+        assert set(chart.series) == {"Level 1 checkpoint", "Match the shape", "Boss quiz"}
+        assert chart.series["Match the shape"][0] == [1, 2]  # its own attempts
+        screen.query_one("#progress-body").scroll_to_widget(chart, animate=False)
+        await pilot.pause()
+        lines = chart.render().plain.splitlines()
+        # the legend is not drawn in the plot (where it hid the first attempts)…
+        assert not any(title in line for line in lines for title in chart.series)
+        # …but beside it, one distinct marker per quiz
+        legend = str(screen.query_one("#history-legend", Static).render())
+        markers = [legend.split(title)[0].split()[-1] for title in chart.series]
+        assert len(set(markers)) == 3 and all(title in legend for title in chart.series)
+        # y ticks 0, 25, 50, 75, 100 at evenly spaced rows
+        tick_rows = [i for i, line in enumerate(lines) if line.lstrip().split("┤")[0]
+                     in ("0", "25", "50", "75", "100") and "┤" in line]
+        assert len(tick_rows) == 5
+        assert len({b - a for a, b in zip(tick_rows, tick_rows[1:])}) == 1, lines
 
 
 def _fill(data_dir) -> None:

@@ -18,7 +18,7 @@ def _answer_keys(question, right: bool) -> list[str]:
     """Keys that answer ``question`` right (or wrong)."""
     if question.kind in ("choice", "curve"):
         index = question.answer if right else (question.answer + 1) % len(question.options)
-        return [str(index + 1)]
+        return [str(index + 1), "enter"]  # choose, then answer
     if question.kind == "numeric":
         return [*(f"{question.value!r}" if right else "12345"), "enter"]
     raise AssertionError("handled by the caller")
@@ -71,28 +71,64 @@ async def test_failing_checkpoint_is_recorded_but_does_not_complete(make_app):
     app = make_app("l2.checkpoint")
     async with app.run_test(size=(80, 24)) as pilot:
         card = app.screen.query_one(QuizCard)
-        for _ in card.session.questions:
-            await _answer(pilot, card, right=False)
-            await pilot.press("enter")
+        for _ in card.session.questions:  # keys are the first test's business
+            card.submit("-12345")  # wrong for every kind of question
+            card.action_next_question()
+        await pilot.pause()
         best = app.store.best("l2.checkpoint")
         assert best.score == 0 and not best.won
         assert "l2.checkpoint" not in app.store.completed_sections()
         assert "not passed" in str(card.query_one("#quiz-prompt", Static).render())
 
 
-async def test_boss_asks_fifteen_from_every_level_and_keeps_the_best(make_app):
+async def test_a_checkpoint_on_a_level_with_nothing_built_says_so_instead_of_quizzing(make_app):
+    from nntui import sections
+
+    assert not [s for s in sections.in_level("l3") if s.ready and s.kind != "quiz"]
+    app = make_app("l3.checkpoint")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query(QuizCard)
+        note = str(app.screen.query_one("#quiz-none", Static).render())
+        assert "not built yet" in note and "Advanced" in note
+        await pilot.press("1", "enter", "enter")
+        assert app.store.answers() == [] and app.store.attempts("l3.checkpoint") == []
+
+
+async def test_checkpoints_ask_only_about_built_sections(make_app, monkeypatch):
+    from nntui import sections
+    from nntui.quiz import bank
+
+    # With Solve XOR unbuilt, its question is not asked in the Level 2 checkpoint.
+    solve_xor = sections.SECTION_BY_ID["l2.solve-xor"]
+    monkeypatch.setitem(sections.SECTION_BY_ID, "l2.solve-xor",
+                        sections.Section(**{**solve_xor.__dict__, "ready": False}))
+    on_solve_xor = {q.id for q in bank.in_level("l2") if "l2.solve-xor" in q.sections}
+    assert on_solve_xor
+    app = make_app("l2.checkpoint")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        asked = {q.id for q in app.screen.query_one(QuizCard).session.questions}
+        assert asked and not asked & on_solve_xor
+
+
+async def test_boss_asks_fifteen_from_every_built_level_and_keeps_the_best(make_app):
+    from nntui.quiz import bank
+
     app = make_app("l4.boss")
     async with app.run_test(size=(80, 24)) as pilot:
         card = app.screen.query_one(QuizCard)
         questions = card.session.questions
-        assert len(questions) == 15 and {"l1", "l2", "l3", "l4"} <= {q.level for q in questions}
+        assert len(questions) == 15 and all(bank.is_taught(q) for q in questions)
+        assert {q.level for q in questions} == {q.level for q in bank.taught()}
         for i, _ in enumerate(questions):
             await _answer(pilot, card, right=i < 12)
             await pilot.press("enter")
         await pilot.press("r")
-        for _ in card.session.questions:
-            await _answer(pilot, card, right=False)
-            await pilot.press("enter")
+        for _ in card.session.questions:  # the keys were tried above: answer directly
+            card.submit("-12345")  # wrong for every kind of question
+            card.action_next_question()
+        await pilot.pause()
         attempts = app.store.attempts("l4.boss")
         assert [a.score for a in attempts] == [12, 0]
         assert app.store.best("l4.boss").score == 12

@@ -13,7 +13,7 @@ def fixed_order(monkeypatch):
 
 
 def test_snapshot_checkpoint_feedback(snap_compare, make_app):
-    assert snap_compare(make_app("l1.checkpoint"), terminal_size=(80, 24), press=["1"])
+    assert snap_compare(make_app("l1.checkpoint"), terminal_size=(80, 24), press=["1", "enter"])
 
 
 def test_snapshot_progress_empty(snap_compare, make_app):

@@ -11,7 +11,8 @@ from nntui.games.quizzes import QuizView
 
 
 class MatchShapeView(QuizView):
-    HELP = ("A curve is drawn without its name: answer with 1–4 (or a–d), or ↑/↓ and enter. "
+    HELP = ("A curve is drawn without its name: choose with 1–4, a–d or ↑/↓, then press enter "
+            "to answer. "
             "After the feedback, enter moves on. At the end your score is kept; r starts a "
             "new run with the curves in a new order. The Activation lab shows every curve "
             "with its name if you want to revise.")

@@ -227,7 +227,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("ref.strengths", "lesson", "Strengths and limits", "strengths",
        "Where neural networks shine and where simpler models win."),
     _s("ref.glossary", "interactive", "Glossary", "glossary",
-       "Every term, searchable."),
+       "Every term, searchable.", ready=True),
 )
 
 SECTION_BY_ID: dict[str, Section] = {s.id: s for s in SECTIONS}

@@ -1,0 +1,191 @@
+"""Searchable reference tables: a ``DataTable`` of rows with a search line that ``/`` opens.
+
+``FilterTable`` shows rows (a key and its cells) in a row-cursor ``DataTable``; ``/`` opens a
+one-line ``SearchInput`` above it and every keystroke keeps only the rows whose text contains
+what was typed. ``enter`` or ``↓`` returns to the table with the filter kept, ``escape`` clears
+it. The table scrolls (both ways) rather than cutting anything at 80×24; the rows' full text
+belongs in a detail pane beside it, fed by ``FilterTable.Highlighted``.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Input
+
+__all__ = ["FilterTable", "RowTable", "SearchInput", "matches"]
+
+
+def matches(query: str, texts: Iterable[str]) -> bool:
+    """Every word of ``query`` appears (case-insensitively) in one of ``texts``."""
+    haystack = " ".join(texts).casefold()
+    return all(word in haystack for word in query.casefold().split())
+
+
+class SearchInput(Input):
+    """A one-line search box: ``enter``/``↓`` go back to the results, ``escape`` clears."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "clear search", show=True),
+        Binding("down", "done", "to results", show=False),
+    ]
+
+    class Done(Message):
+        """The learner left the search box; ``cleared`` when they cancelled it."""
+
+        def __init__(self, search: "SearchInput", cleared: bool) -> None:
+            super().__init__()
+            self.search = search
+            self.cleared = cleared
+
+        @property
+        def control(self) -> "SearchInput":
+            return self.search
+
+    def __init__(self, placeholder: str = "type to search", **kwargs) -> None:
+        super().__init__(placeholder=placeholder, compact=True, select_on_focus=False, **kwargs)
+
+    def action_cancel(self) -> None:
+        self.value = ""
+        self.post_message(self.Done(self, cleared=True))
+
+    def action_done(self) -> None:
+        self.post_message(self.Done(self, cleared=False))
+
+    async def action_submit(self) -> None:
+        await super().action_submit()
+        self.action_done()
+
+
+class RowTable(DataTable):
+    """A row-cursor table that also answers to j/k. With ``free_arrows`` it leaves ←/→ to the
+    section (which then uses them for its own control) instead of scrolling sideways."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "down", show=False),
+        Binding("k", "cursor_up", "up", show=False),
+    ]
+
+    def __init__(self, free_arrows: bool = False, **kwargs) -> None:
+        super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self.free_arrows = free_arrows
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.free_arrows and action in ("cursor_left", "cursor_right"):
+            return False  # the binding is skipped and the key reaches the section
+        return True
+
+
+class FilterTable(Vertical):
+    """A reference table with a search line. ``rows`` are ``(key, cells)`` pairs."""
+
+    DEFAULT_CSS = """
+    FilterTable { height: 1fr; }
+    FilterTable > SearchInput { display: none; height: 1; }
+    FilterTable.searching > SearchInput { display: block; }
+    FilterTable > RowTable { height: 1fr; }
+    """
+    BINDINGS = [Binding("slash", "search", "search", key_display="/")]
+
+    class Highlighted(Message):
+        """The cursor rests on the row with this key."""
+
+        def __init__(self, table: "FilterTable", key: str) -> None:
+            super().__init__()
+            self.table = table
+            self.key = key
+
+        @property
+        def control(self) -> "FilterTable":
+            return self.table
+
+    def __init__(self, columns: Sequence[str], rows: Sequence[tuple[str, Sequence]] = (), *,
+                 free_arrows: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.columns = list(columns)
+        self.rows = list(rows)
+        self.query_text = ""
+        self._free_arrows = free_arrows
+
+    def compose(self) -> ComposeResult:
+        yield SearchInput("filter rows · enter: keep · esc: clear")
+        yield RowTable(self._free_arrows)
+
+    @property
+    def table(self) -> RowTable:
+        return self.query_one(RowTable)
+
+    @property
+    def search(self) -> SearchInput:
+        return self.query_one(SearchInput)
+
+    def on_mount(self) -> None:
+        self.table.add_columns(*self.columns)
+        self._fill()
+
+    # -- rows ----------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[tuple[str, Sequence]]) -> None:
+        """Replace the rows (a live table recomputed by its section), keeping the cursor's row."""
+        self.rows = list(rows)
+        if self.is_mounted:
+            self._fill()
+
+    @property
+    def visible_keys(self) -> list[str]:
+        return [key for key, cells in self.rows
+                if matches(self.query_text, (str(Text.from_markup(c) if isinstance(c, str)
+                                                  else c) for c in cells))]
+
+    @property
+    def current_key(self) -> str | None:
+        table = self.table
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+
+    def move_to(self, key: str) -> None:
+        """Put the cursor on the row with ``key`` (clearing a filter that hides it)."""
+        if key not in self.visible_keys:
+            self.search.value = ""
+            self.query_text = ""
+            self._fill()
+        self.table.move_cursor(row=self.table.get_row_index(key))
+
+    def _fill(self) -> None:
+        table = self.table
+        keep = self.current_key
+        table.clear()
+        shown = set(self.visible_keys)
+        for key, cells in self.rows:
+            if key in shown:
+                table.add_row(*cells, key=key)
+        if keep in shown:
+            table.move_cursor(row=table.get_row_index(keep), animate=False)
+
+    # -- searching -----------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.add_class("searching")
+        self.search.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.query_text = event.value
+        self._fill()
+
+    def on_search_input_done(self, event: SearchInput.Done) -> None:
+        event.stop()
+        if event.cleared or not self.query_text:
+            self.remove_class("searching")
+        self.table.focus()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        if event.row_key.value is not None:
+            self.post_message(self.Highlighted(self, event.row_key.value))

@@ -205,7 +205,7 @@ SECTIONS: tuple[Section, ...] = (
        "Cybenko and Hornik, and why depth still helps."),
     # Reference lab
     _s("ref.activations", "interactive", "Activations", "activation",
-       "Every activation: f, f′, range and notes."),
+       "Every activation: f, f′, range and notes.", ready=True),
     _s("ref.losses", "interactive", "Losses", "loss",
        "Each loss and its gradient plotted against the prediction."),
     _s("ref.optimizers", "lesson", "Optimizers", "optimizers",

@@ -16,9 +16,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Input
+from textual.widgets import DataTable, Input, Static
 
-__all__ = ["FilterTable", "RowTable", "SearchInput", "matches"]
+from nntui import content
+from nntui.widgets.section import SectionView
+
+__all__ = ["FilterTable", "RowTable", "SearchInput", "TableSection", "detail_text", "matches"]
 
 
 def matches(query: str, texts: Iterable[str]) -> bool:
@@ -189,3 +192,70 @@ class FilterTable(Vertical):
         event.stop()
         if event.row_key.value is not None:
             self.post_message(self.Highlighted(self, event.row_key.value))
+
+
+class TableSection(SectionView):
+    """A reference section: a searchable table, and the highlighted row's full text below it.
+
+    Subclasses give ``COLUMNS`` and implement ``table_rows()`` (``(key, cells)`` pairs) and
+    ``detail(key)``; or set ``DATA`` to a ``content/reference/<name>.toml`` file holding
+    ``columns`` and ``[[row]]`` tables with ``key``, ``cells`` and ``detail`` (a list of lines,
+    ``"label: text"`` lines get a bold label). Opening the section completes it: it is for
+    looking things up.
+    """
+
+    DATA: str = ""
+    COLUMNS: tuple[str, ...] = ()
+    FREE_ARROWS = False
+    BINDINGS = [Binding("slash", "search", "search", key_display="/")]
+
+    def __init__(self, section, **kwargs) -> None:
+        super().__init__(section, **kwargs)
+        if self.DATA:
+            self.data = content.reference(self.DATA)
+            self.COLUMNS = tuple(self.data["columns"])
+            self._rows = {row["key"]: row for row in self.data["row"]}
+
+    def table_rows(self) -> list[tuple[str, Sequence]]:
+        return [(key, row["cells"]) for key, row in self._rows.items()]
+
+    def detail(self, key: str) -> Text:
+        return detail_text(self._rows[key]["detail"])
+
+    def compose(self) -> ComposeResult:
+        yield FilterTable(self.COLUMNS, self.table_rows(), free_arrows=self.FREE_ARROWS,
+                          id="ref-table")
+        yield Static(id="ref-detail")
+
+    def on_mount(self) -> None:
+        self.mark_complete()
+        first = self.table_rows()[0][0]
+        self.query_one("#ref-detail", Static).update(self.detail(first))
+        self.call_after_refresh(self.query_one("#ref-table", FilterTable).table.focus)
+
+    def on_filter_table_highlighted(self, event: FilterTable.Highlighted) -> None:
+        self.query_one("#ref-detail", Static).update(self.detail(event.key))
+        self.row_changed(event.key)
+
+    def row_changed(self, key: str) -> None:
+        """The highlighted row changed: explorers redraw their picture here."""
+
+    def action_search(self) -> None:
+        self.query_one("#ref-table", FilterTable).action_search()
+
+
+def detail_text(lines: Sequence[str]) -> Text:
+    """Detail lines as Text: the first line bold, a ``label: rest`` line with a bold label."""
+    text = Text()
+    for index, line in enumerate(lines):
+        if index:
+            text.append("\n")
+        label, sep, rest = line.partition(": ")
+        if index == 0:
+            text.append(line, "bold")
+        elif sep and len(label) <= 16:
+            text.append(label + ": ", "bold")
+            text.append(rest)
+        else:
+            text.append(line)
+    return text

@@ -207,7 +207,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("ref.activations", "interactive", "Activations", "activation",
        "Every activation: f, f′, range and notes.", ready=True),
     _s("ref.losses", "interactive", "Losses", "loss",
-       "Each loss and its gradient plotted against the prediction."),
+       "Each loss and its gradient plotted against the prediction.", ready=True),
     _s("ref.optimizers", "lesson", "Optimizers", "optimizers",
        "Cards for SGD to Lion, and a comparison table."),
     _s("ref.landscape", "interactive", "Loss landscape", "optimizers learning-rate",

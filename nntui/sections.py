@@ -209,7 +209,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("ref.losses", "interactive", "Losses", "loss",
        "Each loss and its gradient plotted against the prediction.", ready=True),
     _s("ref.optimizers", "lesson", "Optimizers", "optimizers",
-       "Cards for SGD to Lion, and a comparison table."),
+       "Cards for SGD to Lion, and a comparison table.", ready=True),
     _s("ref.landscape", "interactive", "Loss landscape", "optimizers learning-rate",
        "The elongated bowl with a learning-rate control and four optimizers."),
     _s("ref.schedules", "interactive", "Learning-rate schedules", "schedules learning-rate",

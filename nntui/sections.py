@@ -211,7 +211,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("ref.optimizers", "lesson", "Optimizers", "optimizers",
        "Cards for SGD to Lion, and a comparison table.", ready=True),
     _s("ref.landscape", "interactive", "Loss landscape", "optimizers learning-rate",
-       "The elongated bowl with a learning-rate control and four optimizers."),
+       "The elongated bowl with a learning-rate control and four optimizers.", ready=True),
     _s("ref.schedules", "interactive", "Learning-rate schedules", "schedules learning-rate",
        "Step, exponential, cosine, warmup, plateau and one-cycle, plotted."),
     _s("ref.normalization", "lesson", "Normalization", "normalization batch-norm",

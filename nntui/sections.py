@@ -213,7 +213,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("ref.landscape", "interactive", "Loss landscape", "optimizers learning-rate",
        "The elongated bowl with a learning-rate control and four optimizers.", ready=True),
     _s("ref.schedules", "interactive", "Learning-rate schedules", "schedules learning-rate",
-       "Step, exponential, cosine, warmup, plateau and one-cycle, plotted."),
+       "Step, exponential, cosine, warmup, plateau and one-cycle, plotted.", ready=True),
     _s("ref.normalization", "lesson", "Normalization", "normalization batch-norm",
        "Batch, layer, group, instance norm and RMSNorm on a sample tensor."),
     _s("ref.regularization", "lesson", "Regularization", "regularization",

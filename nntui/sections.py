@@ -215,7 +215,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("ref.schedules", "interactive", "Learning-rate schedules", "schedules learning-rate",
        "Step, exponential, cosine, warmup, plateau and one-cycle, plotted.", ready=True),
     _s("ref.normalization", "lesson", "Normalization", "normalization batch-norm",
-       "Batch, layer, group, instance norm and RMSNorm on a sample tensor."),
+       "Batch, layer, group, instance norm and RMSNorm on a sample tensor.", ready=True),
     _s("ref.regularization", "lesson", "Regularization", "regularization",
        "L2, dropout, early stopping, label smoothing, augmentation."),
     _s("ref.sequence", "lesson", "Sequence models", "rnn lstm attention",

@@ -108,15 +108,20 @@ class FilterTable(Vertical):
             return self.table
 
     def __init__(self, columns: Sequence[str], rows: Sequence[tuple[str, Sequence]] = (), *,
-                 free_arrows: bool = False, id: str | None = None) -> None:
+                 free_arrows: bool = False, hidden_text: dict[str, str] | None = None,
+                 id: str | None = None) -> None:
         super().__init__(id=id)
+        #: Text a search also looks in, per row key (the row's detail, say), though not shown.
+        self.hidden_text = hidden_text or {}
         self.columns = list(columns)
         self.rows = list(rows)
         self.query_text = ""
         self._free_arrows = free_arrows
 
     def compose(self) -> ComposeResult:
-        yield SearchInput("filter rows · enter: keep · esc: clear")
+        search = SearchInput("filter rows · enter: keep · esc: clear")
+        search.can_focus = False  # hidden until "/": focus must never land in it unseen
+        yield search
         yield RowTable(self._free_arrows)
 
     @property
@@ -142,8 +147,7 @@ class FilterTable(Vertical):
     @property
     def visible_keys(self) -> list[str]:
         return [key for key, cells in self.rows
-                if matches(self.query_text, (str(Text.from_markup(c) if isinstance(c, str)
-                                                  else c) for c in cells))]
+                if matches(self.query_text, [*map(str, cells), self.hidden_text.get(key, "")])]
 
     @property
     def current_key(self) -> str | None:
@@ -175,6 +179,7 @@ class FilterTable(Vertical):
 
     def action_search(self) -> None:
         self.add_class("searching")
+        self.search.can_focus = True
         self.search.focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -186,6 +191,7 @@ class FilterTable(Vertical):
         event.stop()
         if event.cleared or not self.query_text:
             self.remove_class("searching")
+            self.search.can_focus = False
         self.table.focus()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -223,7 +229,9 @@ class TableSection(SectionView):
         return detail_text(self._rows[key]["detail"])
 
     def compose(self) -> ComposeResult:
-        yield FilterTable(self.COLUMNS, self.table_rows(), free_arrows=self.FREE_ARROWS,
+        rows = self.table_rows()
+        yield FilterTable(self.COLUMNS, rows, free_arrows=self.FREE_ARROWS,
+                          hidden_text={key: str(self.detail(key)) for key, _ in rows},
                           id="ref-table")
         yield Static(id="ref-detail")
 

@@ -1,4 +1,4 @@
-"""Command palette (ctrl+p): jump to any section by title or id."""
+"""Command palette (ctrl+p): jump to any section by title or id, or to a glossary entry."""
 
 from __future__ import annotations
 
@@ -29,3 +29,22 @@ class SectionCommands(Provider):
             if score > 0:
                 yield Hit(score, matcher.highlight(text), partial(self.app.open_section, s.id),
                           help=help_text)
+        for term in _glossary_terms():
+            text = f"Glossary: {term.name}"
+            score = max([matcher.match(text), *(matcher.match(n) for n in term.also)])
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), partial(_open_term, self.app, term.name),
+                          help=term.definition)
+
+
+def _glossary_terms():
+    """The glossary's terms, read only when the palette is first searched."""
+    from nntui.games.ref.glossary_model import glossary
+
+    return glossary().terms
+
+
+def _open_term(app, name: str) -> None:
+    from nntui.games.ref.glossary import open_term
+
+    open_term(app, name)

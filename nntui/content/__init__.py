@@ -33,3 +33,11 @@ def fill(template: str, values: dict) -> str:
         return format(values[name], spec)
 
     return _PLACEHOLDER.sub(replace, template)
+
+
+def reference(name: str) -> dict:
+    """A reference-lab data file, ``content/reference/<name>.toml``, parsed."""
+    import tomllib
+
+    text = resources.files(__package__).joinpath("reference", f"{name}.toml").read_text("utf-8")
+    return tomllib.loads(text)

@@ -15,7 +15,8 @@ GLOBAL_KEYS = """\
 | `escape` | back (home from a level) |
 | `n` / `b` | next / previous section |
 | `f2` | show or hide the section rail |
-| `ctrl+p` | find any section by title or id |
+| `ctrl+p` | find any section by title or id, or a glossary term |
+| `g` (here in help) | open the glossary of every term |
 | `ctrl+q` | quit |
 | arrows, `hjkl` | move and adjust (`shift` for big steps) |
 | `space` / `enter` | toggle or fire / confirm or step |
@@ -56,6 +57,7 @@ class HelpScreen(ModalScreen[None]):
     """
     BINDINGS = [
         Binding("escape,question_mark,q", "dismiss", "Close"),
+        Binding("g", "glossary", "Glossary"),
     ]
 
     def __init__(self, view=None) -> None:
@@ -76,3 +78,8 @@ class HelpScreen(ModalScreen[None]):
 
     def action_dismiss(self) -> None:
         self.dismiss(None)
+
+    def action_glossary(self) -> None:
+        """Close help and open the glossary (``ref.glossary``)."""
+        self.dismiss(None)
+        self.app.open_section("ref.glossary")

@@ -1,0 +1,1 @@
+"""Reference lab: tables, explorers and rules of thumb, and the glossary."""

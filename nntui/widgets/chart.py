@@ -4,6 +4,10 @@ With the default ``theme = "auto"`` the plot's background and text follow the
 current Textual theme (dark or light) and change with it. Under ``NO_COLOR`` the
 plotext ``"clear"`` theme is used and every series gets its own marker character, so
 series are told apart without colour.
+
+plotext always draws its legend in the plot's top-left corner, where curves usually start.
+``plot_series(..., legend=False)`` leaves it out; ``legend_text()`` then gives the same key
+(marker and name, in the series' colour when one was given) for the section to place outside.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import math
 from typing import Any, Mapping, Sequence
 
+from rich.text import Text
 from textual_plotext import PlotextPlot
 
 __all__ = ["Chart"]
@@ -19,6 +24,8 @@ NO_COLOR_MARKERS = ("•", "x", "+", "o", "*", "#")
 # In colour too, each series after the first gets its own marker: colour alone must never be
 # the only way to tell two curves apart (the legend shows the marker beside each name).
 COLOUR_MARKERS = ("braille", "•", "x", "+", "o", "*")
+# How a marker is shown in an outside legend (braille dots draw a thin line).
+LEGEND_GLYPHS = {"braille": "⠒"}
 
 
 def _clean(xs: Sequence[float], ys: Sequence[float], ylog: bool) -> tuple[list[float], list[float]]:
@@ -75,6 +82,8 @@ class Chart(PlotextPlot):
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.series: dict[str, tuple[list[float], list[float]]] = {}
         self.options: dict[str, Any] = {}
+        #: label → (marker glyph, colour or None) of the series last plotted.
+        self.keys: dict[str, tuple[str, str | None]] = {}
 
     def on_mount(self) -> None:
         if self.app.no_color:
@@ -91,17 +100,22 @@ class Chart(PlotextPlot):
         scatter: bool | Sequence[str] = False,
         xlim: tuple[float, float] | None = None,
         ylim: tuple[float, float] | None = None,
+        legend: bool = True,
+        colors: Mapping[str, str] | None = None,
     ) -> None:
         """Replace the plot with `series` (name → (xs, ys)) and redraw.
 
         ``scatter`` is True for all series as points, or the names of the series to
         draw as points (the rest as lines). Non-finite points are skipped (a diverged
-        loss doesn't break the chart); on a log axis, so are values ≤ 0.
+        loss doesn't break the chart); on a log axis, so are values ≤ 0. ``legend=False``
+        keeps the legend off the plot (see ``legend_text``); ``colors`` names a colour per
+        series (plotext colour names such as "red", "cyan"; ignored under NO_COLOR).
         """
         plt = self.plt
         plt.clear_figure()
         no_color = bool(self.is_mounted and self.app.no_color)
         cleaned: dict[str, tuple[list[float], list[float]]] = {}
+        self.keys = {}
         for index, (label, (xs, ys)) in enumerate(series.items()):
             if len(xs) != len(ys):
                 raise ValueError(f"series {label!r}: {len(xs)} x values but {len(ys)} y values")
@@ -112,12 +126,20 @@ class Chart(PlotextPlot):
             as_points = scatter is True or (not isinstance(scatter, bool) and label in scatter)
             markers = NO_COLOR_MARKERS if no_color else COLOUR_MARKERS
             marker = markers[index % len(markers)]
+            if as_points and marker == "braille":
+                marker = "dot"
+            color = None if no_color or not colors else colors.get(label)
+            self.keys[label] = (LEGEND_GLYPHS.get(marker, "•" if marker == "dot" else marker),
+                                color)
             if ylog:  # see _log_ticks: we plot log10(y) ourselves
                 py = [math.log10(y) for y in py]
+            style = {"label": label if legend else None, "marker": marker}
+            if color is not None:
+                style["color"] = color
             if as_points:
-                plt.scatter(px, py, label=label, marker="dot" if marker == "braille" else marker)
+                plt.scatter(px, py, **style)
             else:
-                plt.plot(px, py, label=label, marker=marker)
+                plt.plot(px, py, **style)
         if title:
             plt.title(title)
         if xlabel:
@@ -134,13 +156,23 @@ class Chart(PlotextPlot):
                 plt.yticks(ticks, labels)
         self.series = cleaned
         self.options = dict(title=title, xlabel=xlabel, ylabel=ylabel, ylog=ylog,
-                            scatter=scatter, xlim=xlim, ylim=ylim)
+                            scatter=scatter, xlim=xlim, ylim=ylim, legend=legend)
         self.refresh()
+
+    def legend_text(self, separator: str = "   ") -> Text:
+        """The key of the series last plotted — "⠒ zero   • too large" — in their colours."""
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for index, (label, (glyph, color)) in enumerate(self.keys.items()):
+            if index:
+                text.append(separator)
+            text.append(f"{glyph} {label}", color or "")
+        return text
 
     def clear(self) -> None:
         """Remove all series."""
         self.plt.clear_figure()
         self.series = {}
+        self.keys = {}
         self.refresh()
 
     def on_resize(self) -> None:

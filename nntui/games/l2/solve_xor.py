@@ -12,7 +12,7 @@ from nntui.widgets.canvas import Canvas
 from nntui.widgets.result import ResultModal
 from nntui.widgets.section import SectionView
 
-from nntui.widgets.keys import axis_keys
+from nntui.widgets.keys import axis_keys, digit_bindings
 from .solve_xor_model import ANGLE_STEP, OFFSET_STEP, XOR_X, XOR_Y, SolveXor
 
 XLIM = YLIM = (-0.5, 1.5)
@@ -55,15 +55,17 @@ class SolveXorView(SectionView):
         "←/→ turn the line (or the selected cut) by 15°, ↑/↓ move it by 0.1; hold shift "
         "for bigger moves. The shaded side (░ / the lit colour) is where the network says 1; "
         "● are XOR's 1-points, ○ its 0-points. space switches the hidden layer on or off; "
-        "1 and 2 pick the cut to move in phase 2. You win at 4/4 in phase 2."
+        "1 and 2 pick the cut to move in phase 2, r starts again. You win at 4/4 in phase 2. In "
+        "phase 2 the right-hand square shows where the hidden layer sends each point: its "
+        "axes are H1 and H2, ◐ marks a 1-point and a 0-point landing on the same spot, and the "
+        "line is the output neuron's own cut."
     )
     BINDINGS = [
         *axis_keys("x", "turn({})", "turn", coarse=3, coarse_label="turn 45°"),
         *axis_keys("y", "shift({})", "shift", coarse=5, coarse_label="shift 0.5"),
-        Binding("space", "switch_phase", "hidden layer"),
-        Binding("1", "select(0)", "cut 1"),
-        Binding("2", "select(1)", "cut 2"),
-        Binding("r", "reset", "reset"),
+        Binding("space", "switch_phase", "hidden"),
+        *digit_bindings("select", ["cut 1", "cut 2"], "cut"),
+        Binding("r", "reset", "reset", show=False),
     ]
 
     def __init__(self, section, **kwargs) -> None:

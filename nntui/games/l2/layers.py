@@ -132,8 +132,8 @@ class LayersView(LessonView):
 
     def role(self, index: int) -> str:
         if index == 0:
-            return "input layer"
-        return "output layer" if index == len(self.sizes) - 1 else f"hidden layer {index}"
+            return "input"
+        return "output" if index == len(self.sizes) - 1 else f"hidden {index}"
 
     @property
     def total(self) -> int:
@@ -145,7 +145,7 @@ class LayersView(LessonView):
         self.draw_network()
         text = Text(no_wrap=False)
         text.append(f"▶ {self.role(self.picked)}", "bold")
-        text.append(f" ({self.sizes[self.picked]:,} units)\n")
+        text.append(f" · {self.sizes[self.picked]:,} units\n")
         formula = layer_formula(self.sizes, self.picked)
         if formula is None:
             text.append("holds x: no weights,\nno biases\n\n")

@@ -63,3 +63,7 @@ async def test_init_calculator_recomputes_bounds(make_app):
         await pilot.press("down", "left")                     # n_out 32 → 31
         assert v.n_out == 31
         assert f"{(6 / 127) ** 0.5:.4f}" in str(app.screen.query_one("#init-calc").render())
+
+
+def test_snap_init_histograms(snap_compare, make_app):
+    assert snap_compare(make_app("l2.init"), terminal_size=SIZE, press=["2"])

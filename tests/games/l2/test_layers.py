@@ -39,7 +39,7 @@ async def test_layers_picture_follows_the_keys_and_stays_in_view(opened):
         await pilot.press("down")                            # hidden layer 1: 8 → 7
         assert neurons_on(canvas) == 4 + 7 + 6 + 1
         counter = str(app.screen.query_one("#layers-counter").render())
-        assert "4·7 + 7 = 35" in counter and "hidden layer 1" in counter
+        assert "4·7 + 7 = 35" in counter and "hidden 1 · 7 units" in counter
         await pilot.press("a")                               # another hidden layer of 7
         assert v.sizes == [4, 7, 7, 6, 1]
         assert neurons_on(canvas) == 4 + 7 + 7 + 6 + 1
@@ -72,3 +72,7 @@ async def test_every_arrow_game_takes_hjkl_too(make_app):
         picked = v.picked
         await pilot.press("l")
         assert v.picked == picked + 1
+
+
+def test_snap_layers_picture(snap_compare, make_app):
+    assert snap_compare(make_app("l2.layers"), terminal_size=SIZE, press=["a", "shift+up"])

@@ -332,7 +332,11 @@ class NetworkDiagram(Widget):
         return _layer_name(layer, len(self.layers))
 
     def describe_highlight(self) -> str:
-        """A plain-text description of what is highlighted (shown on the bottom line)."""
+        """A plain-text description of what is highlighted (shown on the bottom line), with
+        true minus signs like the rest of the app."""
+        return self._describe_highlight().replace("-", "−")
+
+    def _describe_highlight(self) -> str:
         if len(self._hl_nodes) > 2 and self._hl_edges:
             # a path: list the nodes compactly, then the weights along it
             nodes = sorted(self._hl_nodes)

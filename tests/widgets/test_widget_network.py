@@ -64,6 +64,9 @@ async def test_highlight_uses_characters_not_only_colour() -> None:
         text = diagram.render().plain
         assert text.count("◉") >= 1 and text.count("○") == 18
         assert "h1[4] = 0.5" in text
+        diagram.set_values([[1.0, 0.0], np.full(8, -0.25), np.full(8, 0.25), [0.9]])
+        await pilot.pause()
+        assert "h1[4] = −0.25" in diagram.render().plain      # a true minus, as elsewhere
         diagram.highlight(edge=(0, 1, 3))
         await pilot.pause()
         text = diagram.render().plain

@@ -85,6 +85,7 @@ async def test_build_network_edits_are_saved_between_runs(make_app):
         assert v.builder.analyse().valid
         palette = str(app.screen.query_one("#bn-palette").render()).splitlines()
         assert len(palette) == 2 and "5 LSTM" in palette[0] and "7 BatchNorm" in palette[1]
+        await pilot.pause()  # the Footer recomposes after the first layout
         footer = {key.description: key.region for key in app.screen.query("FooterKey")}
         for label in ("layer", "value", "field", "remove"):
             assert footer[label].width and footer[label].right <= SIZE[0], label

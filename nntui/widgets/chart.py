@@ -4,6 +4,10 @@ With the default ``theme = "auto"`` the plot's background and text follow the
 current Textual theme (dark or light) and change with it. Under ``NO_COLOR`` the
 plotext ``"clear"`` theme is used and every series gets its own marker character, so
 series are told apart without colour.
+
+plotext always draws its legend in the plot's top-left corner, where curves usually start.
+``plot_series(..., legend=False)`` leaves it out; ``legend_text()`` then gives the same key
+(marker and name, in the series' colour when one was given) for the section to place outside.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import math
 from typing import Any, Mapping, Sequence
 
+from rich.text import Text
 from textual_plotext import PlotextPlot
 
 __all__ = ["Chart"]
@@ -19,6 +24,8 @@ NO_COLOR_MARKERS = ("•", "x", "+", "o", "*", "#")
 # In colour too, each series after the first gets its own marker: colour alone must never be
 # the only way to tell two curves apart (the legend shows the marker beside each name).
 COLOUR_MARKERS = ("braille", "•", "x", "+", "o", "*")
+# How a marker is shown in an outside legend (braille dots draw a thin line).
+LEGEND_GLYPHS = {"braille": "⠒"}
 
 
 def _clean(xs: Sequence[float], ys: Sequence[float], ylog: bool) -> tuple[list[float], list[float]]:
@@ -75,8 +82,8 @@ class Chart(PlotextPlot):
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self.series: dict[str, tuple[list[float], list[float]]] = {}
         self.options: dict[str, Any] = {}
-        #: The character each series is drawn with, for a legend outside the plot.
-        self.markers: dict[str, str] = {}
+        #: label → (marker glyph, colour or None) of the series last plotted.
+        self.keys: dict[str, tuple[str, str | None]] = {}
 
     def on_mount(self) -> None:
         if self.app.no_color:
@@ -94,6 +101,7 @@ class Chart(PlotextPlot):
         xlim: tuple[float, float] | None = None,
         ylim: tuple[float, float] | None = None,
         legend: bool = True,
+        colors: Mapping[str, str] | None = None,
     ) -> None:
         """Replace the plot with `series` (name → (xs, ys)) and redraw.
 
@@ -102,14 +110,14 @@ class Chart(PlotextPlot):
 
         ``scatter`` is True for all series as points, or the names of the series to
         draw as points (the rest as lines). Non-finite points are skipped (a diverged
-        loss doesn't break the chart); on a log axis, so are values ≤ 0.
-        ``legend=False`` leaves the legend out of the plot (it can cover data): show
-        ``markers`` beside the chart instead.
+        loss doesn't break the chart); on a log axis, so are values ≤ 0. ``legend=False``
+        keeps the legend off the plot (see ``legend_text``); ``colors`` names a colour per
+        series (plotext colour names such as "red", "cyan"; ignored under NO_COLOR).
         """
         plt = self.plt
         plt.clear_figure()
         cleaned: dict[str, tuple[list[float], list[float]]] = {}
-        self.markers = {}
+        self.keys = {}
         for index, (label, (xs, ys)) in enumerate(series.items()):
             if len(xs) != len(ys):
                 raise ValueError(f"series {label!r}: {len(xs)} x values but {len(ys)} y values")
@@ -119,16 +127,20 @@ class Chart(PlotextPlot):
                 continue
             as_points = scatter is True or (not isinstance(scatter, bool) and label in scatter)
             marker = self.marker_of(index)
+            if as_points and marker == "braille":
+                marker = "dot"
+            color = None if self._no_color or not colors else colors.get(label)
+            self.keys[label] = (LEGEND_GLYPHS.get(marker, "•" if marker == "dot" else marker),
+                                color)
             if ylog:  # see _log_ticks: we plot log10(y) ourselves
                 py = [math.log10(y) for y in py]
-            shown_label = label if legend else None
+            style = {"label": label if legend else None, "marker": marker}
+            if color is not None:
+                style["color"] = color
             if as_points:
-                plt.scatter(px, py, label=shown_label,
-                            marker="dot" if marker == "braille" else marker)
-                self.markers[label] = "•" if marker == "braille" else marker
+                plt.scatter(px, py, **style)
             else:
-                plt.plot(px, py, label=shown_label, marker=marker)
-                self.markers[label] = "⢕" if marker == "braille" else marker
+                plt.plot(px, py, **style)
         if title:
             plt.title(title)
         if xlabel:
@@ -148,16 +160,40 @@ class Chart(PlotextPlot):
                             scatter=scatter, xlim=xlim, ylim=ylim, legend=legend)
         self.refresh()
 
+    @property
+    def _no_color(self) -> bool:
+        return bool(self.is_mounted and self.app.no_color)
+
     def marker_of(self, index: int) -> str:
-        """The marker of the index-th series ("braille" draws a fine line)."""
-        no_color = bool(self.is_mounted and self.app.no_color)
-        markers = NO_COLOR_MARKERS if no_color else COLOUR_MARKERS
+        """The plotext marker of the index-th series ("braille" draws a fine line)."""
+        markers = NO_COLOR_MARKERS if self._no_color else COLOUR_MARKERS
         return markers[index % len(markers)]
+
+    def legend_for(self, names: Sequence[str], separator: str = "  ") -> str:
+        """"⠒ train  • val": the names of the series about to be plotted in this order, each
+        with its glyph — for a title or a line beside the plot instead of plotext's legend."""
+        glyphs = (LEGEND_GLYPHS.get(self.marker_of(i), self.marker_of(i)) for i in range(len(names)))
+        return separator.join(f"{glyph} {name}" for glyph, name in zip(glyphs, names))
+
+    @property
+    def markers(self) -> dict[str, str]:
+        """label → the glyph its series is drawn with, for a legend outside the plot."""
+        return {label: glyph for label, (glyph, _) in self.keys.items()}
+
+    def legend_text(self, separator: str = "   ") -> Text:
+        """The key of the series last plotted — "⠒ zero   • too large" — in their colours."""
+        text = Text(no_wrap=True, overflow="ellipsis")
+        for index, (label, (glyph, color)) in enumerate(self.keys.items()):
+            if index:
+                text.append(separator)
+            text.append(f"{glyph} {label}", color or "")
+        return text
 
     def clear(self) -> None:
         """Remove all series."""
         self.plt.clear_figure()
         self.series = {}
+        self.keys = {}
         self.refresh()
 
     def on_resize(self) -> None:

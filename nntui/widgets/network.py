@@ -5,14 +5,14 @@ terminal, so each layer pair is drawn as a *bus* (the layer is fully connected) 
 each node carries a strip of marks for its incoming weights, one mark per node of the
 previous layer, top to bottom::
 
-    ○ 0.50 ─┬─ ━┄▸ ○ 0.67
+    ○ 0.50 ─┬─ ▲▽▸ ○ 0.67
             │
-    ○ 0.20 ─┴─ ─┅▸ ○ 0.33
+    ○ 0.20 ─┴─ △▼▸ ○ 0.33
 
-Marks: ``━`` strong positive, ``─`` weak positive, ``┅`` strong negative, ``┄`` weak
-negative, ``·`` near zero (relative to the largest |w|). Highlights use reverse/bold
-*and* a character (``◉`` nodes, ``▲`` under an edge's mark), and the bottom line
-spells out what is highlighted, so nothing relies on colour.
+Marks tell sign and size apart by shape, and none looks like a wire: ``▲`` large positive,
+``△`` small positive, ``▼`` large negative, ``▽`` small negative, ``·`` near zero (relative to
+the largest |w|). Highlights use reverse/bold *and* a character (``◉`` nodes, ``↑`` under an
+edge's mark), and the bottom line spells out what is highlighted, so nothing relies on colour.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from ._util import compact_number
 __all__ = ["NetworkDiagram", "weight_mark"]
 
 NODE_WIDTH = 7  # "○ -0.67"
-LEGEND = "━ +strong ─ +weak ┅ −strong ┄ −weak · ≈0   marks = weights into a node"
+LEGEND = "weights into a node: ▲ +large △ +small ▼ −large ▽ −small · ≈0"
 
 # (up, down, left, right) → box-drawing character for the bus
 _BOX = {
@@ -53,8 +53,8 @@ def weight_mark(weight: float, scale: float) -> str:
     if r < 0.1:
         return "·"
     if weight > 0:
-        return "━" if r >= 0.5 else "─"
-    return "┅" if r >= 0.5 else "┄"
+        return "▲" if r >= 0.5 else "△"
+    return "▼" if r >= 0.5 else "▽"
 
 
 def _layer_name(index: int, count: int) -> str:
@@ -248,7 +248,7 @@ class NetworkDiagram(Widget):
         grid_w = max(width, starts[-1] + NODE_WIDTH)
         chars = [[" "] * grid_w for _ in range(rows)]
         kinds = [[""] * grid_w for _ in range(rows)]
-        under: set[tuple[int, int]] = set()  # (row, col) that get a ▲ below
+        under: set[tuple[int, int]] = set()  # (row, col) that get a ↑ below
         scale = self._scale()
 
         def put(r: int, c: int, ch: str, kind: str) -> None:
@@ -300,7 +300,7 @@ class NetworkDiagram(Widget):
                 put(r, x_next - 1, "▸", "wire")
         if self._spacing() > 1:
             for r, c in under:
-                put(r, c, "▲", "highlight")
+                put(r, c, "↑", "highlight")
 
         styles = {
             kind: self.get_component_rich_style(f"network--{kind}")
@@ -337,7 +337,11 @@ class NetworkDiagram(Widget):
         return _layer_name(layer, len(self.layers))
 
     def describe_highlight(self) -> str:
-        """A plain-text description of what is highlighted (shown on the bottom line)."""
+        """A plain-text description of what is highlighted (shown on the bottom line), with
+        true minus signs like the rest of the app."""
+        return self._describe_highlight().replace("-", "−")
+
+    def _describe_highlight(self) -> str:
         if len(self._hl_nodes) > 2 and self._hl_edges:
             # a path: list the nodes compactly, then the weights along it
             nodes = sorted(self._hl_nodes)
@@ -354,5 +358,5 @@ class NetworkDiagram(Widget):
         for l, i, j in sorted(self._hl_edges):
             w = self._weights[l] if l < len(self._weights) else None
             value = "" if w is None else f" = {w[i, j]:+.3g}"
-            parts.append(f"▲ w {self._caption(l)}[{i + 1}]→{self._caption(l + 1)}[{j + 1}]{value}")
+            parts.append(f"↑ w {self._caption(l)}[{i + 1}]→{self._caption(l + 1)}[{j + 1}]{value}")
         return "  ".join(parts)

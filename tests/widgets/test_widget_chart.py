@@ -74,3 +74,20 @@ async def test_legend_can_be_left_off_and_markers_named() -> None:
         await pilot.pause()
         assert "validation" not in chart.render().plain
         assert chart.marker_of(1) != chart.marker_of(0)
+
+
+async def test_legend_can_leave_the_plot_and_be_shown_outside() -> None:
+    app = ChartApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        chart = app.query_one(Chart)
+        xs = list(range(10))
+        series = {"zero": (xs, [0.7] * 10), "large": (xs, [0.9 - 0.01 * x for x in xs])}
+        chart.plot_series(series, legend=False, colors={"zero": "cyan", "large": "red"})
+        await pilot.pause()
+        assert "zero" not in chart.render().plain        # nothing covers the first steps
+        key = chart.legend_text()
+        assert key.plain == "⠒ zero   • large"
+        assert any(str(span.style) == "red" for span in key.spans)
+        chart.plot_series(series)                         # the default keeps plotext's legend
+        await pilot.pause()
+        assert "zero" in chart.render().plain

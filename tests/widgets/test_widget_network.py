@@ -32,25 +32,25 @@ async def test_2_8_8_1_fits_80_columns_and_shows_values() -> None:
         assert "0.67" in text and "−0.25" in text
         assert text.count("○") == 2 + 8 + 8 + 1
         # every weight is drawn: one mark per edge into each node
-        marks = sum(text.count(c) for c in "━┅┄·") + text.count("─")
+        marks = sum(text.count(c) for c in "▲△▼▽·")
         assert marks >= 2 * 8 + 8 * 8 + 8
         rendered = diagram.render_lines(diagram.region.reset_offset)
         assert len(rendered) == diagram.size.height
 
 
 async def test_weight_marks_follow_sign_and_size() -> None:
-    assert weight_mark(2.0, 2.0) == "━"
-    assert weight_mark(0.5, 2.0) == "─"
-    assert weight_mark(-2.0, 2.0) == "┅"
-    assert weight_mark(-0.5, 2.0) == "┄"
-    assert weight_mark(0.01, 2.0) == "·"
+    marks = [weight_mark(w, 2.0) for w in (2.0, 0.5, -2.0, -0.5, 0.01)]
+    assert marks == ["▲", "△", "▼", "▽", "·"]
+    # Sign and size read from the shape alone: no mark is a wire or bus character.
+    wires = set("─│┌┐└┘├┤┬┴┼▸")
+    assert not wires & set(marks) and len(set(marks)) == 5
     app = App()
     async with app.run_test(size=(80, 24)) as pilot:
         diagram = NetworkDiagram([2, 1])
         await app.mount(diagram)
         diagram.set_weights([[[1.0], [-1.0]]])
         await pilot.pause()
-        assert "━┅▸" in diagram.render().plain
+        assert "▲▼▸" in diagram.render().plain
 
 
 async def test_highlight_uses_characters_not_only_colour() -> None:
@@ -64,10 +64,13 @@ async def test_highlight_uses_characters_not_only_colour() -> None:
         text = diagram.render().plain
         assert text.count("◉") >= 1 and text.count("○") == 18
         assert "h1[4] = 0.5" in text
+        diagram.set_values([[1.0, 0.0], np.full(8, -0.25), np.full(8, 0.25), [0.9]])
+        await pilot.pause()
+        assert "h1[4] = −0.25" in diagram.render().plain      # a true minus, as elsewhere
         diagram.highlight(edge=(0, 1, 3))
         await pilot.pause()
         text = diagram.render().plain
-        assert "▲" in text and "◉" not in text
+        assert "↑" in text and "◉" not in text
         w = weights()[0][1, 3]
         assert f"in[2]→h1[4] = {w:+.3g}" in text
         diagram.highlight(path=[(0, 0), (1, 2), (2, 5), (3, 0)])
@@ -77,7 +80,7 @@ async def test_highlight_uses_characters_not_only_colour() -> None:
         diagram.clear_highlight()
         await pilot.pause()
         text = diagram.render().plain
-        assert "◉" not in text and "▲" not in text
+        assert "◉" not in text and "↑" not in text
 
 
 async def test_unset_nodes_show_a_dot_not_nan():

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from nntui.engine import params as P
 
 __all__ = ["PALETTE", "FIELDS", "Layer", "LayerReport", "Analysis", "NetworkBuilder",
-           "analyse", "default_design", "shape_text"]
+           "analyse", "default_design", "shape_text", "param_formula"]
 
 PALETTE = ("Input", "Dense", "Conv2D", "MaxPool", "LSTM", "Attention", "BatchNorm", "Dropout",
            "Flatten", "Output")
@@ -189,6 +189,38 @@ def analyse(layers: list[Layer]) -> Analysis:
         return Analysis(tuple(reports), total, False, "✗ " + problem)
     return Analysis(tuple(reports), total, True,
                     f"✓ valid · {len(layers)} layers · {total:,} trainable parameters")
+
+
+_NO_PARAMS = {"Input": "it holds the data", "MaxPool": "it keeps the largest of each window",
+              "Dropout": "it only switches units off while training",
+              "Flatten": "it only lines the values up"}
+
+
+def param_formula(layers: list[Layer], index: int) -> str | None:
+    """Layer ``index``'s parameter count as its formula with the numbers filled in, e.g.
+    "n_in·n_out + n_out = 1,936·64 + 64 = 123,968" (None where the stack is broken)."""
+    layer = layers[index]
+    if layer.kind in _NO_PARAMS:
+        return f"no parameters: {_NO_PARAMS[layer.kind]}"
+    reports = analyse(layers).reports
+    if index == 0 or reports[index - 1].shape is None or reports[index].params is None:
+        return None
+    shape, count = reports[index - 1].shape, f"{reports[index].params:,}"
+    if layer.kind in ("Dense", "Output"):
+        a, b = shape[-1], layer["units"]
+        return f"n_in·n_out + n_out = {a:,}·{b:,} + {b:,} = {count}"
+    if layer.kind == "Conv2D":
+        k, c, f = layer["kernel"], shape[2], layer["filters"]
+        return f"k·k·c_in·c_out + c_out = {k}·{k}·{c}·{f} + {f} = {count}"
+    if layer.kind == "LSTM":
+        h, x = layer["units"], shape[1]
+        return f"4·(h·(h + x) + h) = 4·({h}·({h} + {x}) + {h}) = {count}"
+    if layer.kind == "Attention":
+        d = shape[1]
+        return f"4·(d·d + d) = 4·({d}·{d} + {d}) = {count}"
+    if layer.kind == "BatchNorm":
+        return f"2·c (γ and β) = 2·{shape[-1]} = {count}"
+    return None
 
 
 def default_design() -> list[Layer]:

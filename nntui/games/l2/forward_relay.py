@@ -6,47 +6,50 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Static
 
-from nntui.widgets.network import NetworkDiagram
-from nntui.widgets.result import ResultModal
-from nntui.widgets.section import SectionView
-
 from nntui.widgets.keys import axis_keys
-from .forward_relay_model import THRESHOLD, WIDTHS, ForwardRelay
+from nntui.widgets.network import NetworkDiagram
+from nntui.widgets.playing import AnimatedSection
+from nntui.widgets.result import ResultModal
 
-BEAT_SECONDS = 0.3  # one neuron lights per beat
+from .forward_relay_model import THRESHOLD, WIDTHS, ForwardRelay
 
 ABOUT = (
     "Each hidden neuron takes a weighted vote of both inputs, adds its bias and squashes the "
     "sum with tanh into −1…1. The output neuron does the same with the hidden values and "
-    "squashes with σ into 0…1. A strong weight (━ or ┅) makes its input count more; a dashed "
-    "mark means the weight is negative, so raising that input pulls the next neuron down."
+    "squashes with σ into 0…1. The marks before a neuron are the weights into it, one per "
+    "neuron of the layer before: ▲ large and △ small positive, ▼ large and ▽ small negative. "
+    "A negative weight means raising that input pulls the next neuron down."
 )
 
 
-class ForwardRelayView(SectionView):
+class ForwardRelayView(AnimatedSection):
     """Pick a width, set two inputs, fire: the layers light in turn; gold above 0.5 wins."""
 
     HELP = (
         "←/→ set x₁ and ↓/↑ set x₂ (steps of 0.1, shift for 0.5); [ and ] change the number "
         "of hidden neurons. space fires the signal: the inputs light, then each hidden "
-        "neuron (tanh of its weighted sum), then the output (sigmoid). enter lights the rest "
-        "at once. Weights stay fixed for the round; passing 0.5 turns the output gold (◉) "
-        "and the next round brings new weights."
+        "neuron (tanh of its weighted sum), then the output (sigmoid). p pauses and resumes "
+        "the signal, s lights one neuron at a time, enter lights the rest at once, r puts the "
+        "inputs back to 0. Weights stay fixed for the round; passing 0.5 turns the output gold "
+        "(★) and the next round brings new weights. Your wins are kept."
     )
     BINDINGS = [
         Binding("space", "fire", "fire"),
         *axis_keys("x", "input(0, {})", "x₁", coarse=5, coarse_label="x₁ ±0.5"),
         *axis_keys("y", "input(1, {})", "x₂", coarse=5, coarse_label="x₂ ±0.5"),
-        Binding("left_square_bracket", "width(-1)", "width"),
-        Binding("right_square_bracket", "width(1)", "width", show=False),
-        Binding("enter", "finish", "light all"),
-        Binding("r", "reset", "reset"),
+        Binding("left_square_bracket", "width(-1)", "width", key_display="[]"),
+        Binding("right_square_bracket", "width(1)", "width", show=False, key_display="[]"),
+        Binding("enter", "finish", "light all", show=False),
+        # The base's keys, kept short so the game keys fit the Footer at 80 columns.
+        Binding("p", "toggle_play", "play"),
+        Binding("s", "step", "step", show=False),
+        Binding("r", "reset", "reset", show=False),
     ]
+    INTERVAL = 0.3  # one neuron lights per beat
 
     def __init__(self, section, seed: int = 0, **kwargs) -> None:
         super().__init__(section, **kwargs)
         self.game = ForwardRelay(seed)
-        self.timer = None
 
     def compose(self):
         yield Static(id="relay-controls")
@@ -55,68 +58,61 @@ class ForwardRelayView(SectionView):
         yield Static(ABOUT, id="relay-about")
 
     def on_mount(self) -> None:
-        self.timer = self.set_interval(BEAT_SECONDS, self.beat, pause=True)
+        super().on_mount()
+        self.restore()
         self.focus()
-        self.redraw()
+        self.refresh_view()
+
+    def restore(self) -> None:
+        """A return visit goes on after the rounds already won, with their count."""
+        store = self.store
+        won = [a for a in store.attempts(self.section.id) if a.won] if store else []
+        if won:
+            last_seed = (won[-1].details or {}).get("seed", len(won) - 1)
+            self.game = ForwardRelay(last_seed + 1, wins=len(won))
+            self.query_one("#relay-net", NetworkDiagram).set_layers(self.game.model.sizes)
+
+    # --- the animation (AnimatedSection) -----------------------------------------------
+
+    def advance(self) -> bool:
+        lighting = self.game.advance()
+        if not lighting:
+            self.after_light()
+        return lighting
+
+    def restart(self) -> None:
+        self.game.clear()
 
     # --- actions ---------------------------------------------------------------
 
     def action_fire(self) -> None:
         self.game.fire()
-        self.timer.resume()
-        self.redraw()
+        self.playing = True
 
     def action_finish(self) -> None:
-        if self.game.fires == 0:
-            self.game.fire()
+        self.playing = False
+        if self.game.landed:
+            return
         self.game.finish()
         self.after_light()
+        self.refresh_view()
 
     def action_input(self, index: int, steps: int) -> None:
-        self.stop()
+        self.playing = False
         self.game.nudge_input(index, steps)
-        self.redraw()
+        self.refresh_view()
 
     def action_width(self, delta: int) -> None:
-        self.stop()
+        self.playing = False
         self.game.set_width(self.game.width + delta)
         self.query_one("#relay-net", NetworkDiagram).set_layers(self.game.model.sizes)
-        self.redraw()
-
-    def action_reset(self) -> None:
-        self.stop()
-        self.game.x = [0.0, 0.0]
-        self.game.lighting.set_input(self.game.x)
-        self.game.fires = 0
-        self.redraw()
-
-    def stop(self) -> None:
-        self.game.lighting.reset()
-        if self.timer is not None:
-            self.timer.pause()
-
-    def section_hidden(self) -> None:
-        if self.timer is not None:
-            self.timer.pause()
-
-    def section_shown(self) -> None:
-        if self.game.lighting.playing and self.timer is not None:
-            self.timer.resume()
-
-    def beat(self) -> None:
-        self.game.tick()
-        if self.game.lighting.done:
-            self.after_light()
-        else:
-            self.redraw()
+        self.refresh_view()
 
     def after_light(self) -> None:
-        self.timer.pause()
-        self.redraw()
         g = self.game
         if g.won:
             g.record_win()
-            self.record_attempt(1, 1, True, {"round": g.round, "fires": g.fires,
+            self.record_attempt(1, 1, True, {"round": g.round, "fires": g.fires, "seed": g.seed,
                                              "width": g.width, "x": list(g.x)})
             self.app.push_screen(
                 ResultModal("Forward relay", f"Output {g.output:.3f} > {THRESHOLD}: gold! "
@@ -127,11 +123,11 @@ class ForwardRelayView(SectionView):
     def next_round(self) -> None:
         self.game.new_round()
         self.query_one("#relay-net", NetworkDiagram).set_layers(self.game.model.sizes)
-        self.redraw()
+        self.refresh_view()
 
     # --- drawing ---------------------------------------------------------------
 
-    def redraw(self) -> None:
+    def refresh_view(self) -> None:
         g = self.game
         controls = Text(no_wrap=True, overflow="crop")
         controls.append(f"Round {g.round} · wins {g.wins}   ", "bold")

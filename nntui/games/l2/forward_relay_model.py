@@ -50,10 +50,11 @@ def fair_round(seed: int) -> bool:
 
 
 class ForwardRelay:
-    def __init__(self, seed: int = 0, width: int = 3) -> None:
+    def __init__(self, seed: int = 0, width: int = 3, wins: int = 0) -> None:
+        """``wins`` rounds already won (a return visit): play goes on from the round after."""
         self._next_seed = seed
-        self.round = 0
-        self.wins = 0
+        self.round = wins
+        self.wins = wins
         self.width = width
         self.new_round()
 
@@ -73,6 +74,7 @@ class ForwardRelay:
     def _build(self) -> None:
         self.model = round_network(self.seed, self.width)
         self.lighting = Lighting(self.model, self.x)
+        self.fired = False  # no signal sent through these weights and inputs yet
 
     # --- the learner's controls -----------------------------------------------------
 
@@ -86,22 +88,36 @@ class ForwardRelay:
         value = round(self.x[index] + steps * INPUT_STEP, 1)
         self.x[index] = min(INPUT_VALUES[-1], max(INPUT_VALUES[0], value))
         self.lighting.set_input(self.x)
+        self.fired = False
 
     def fire(self) -> None:
-        """Send the signal: lights go off and play again from the inputs."""
+        """Send the signal: the lights go off and the inputs light first on the next beat."""
         self.fires += 1
+        self.fired = True
         self.lighting.reset()
-        self.lighting.play()
 
-    def tick(self):
-        """One beat of the animation: the next neuron lights (``None`` when nothing plays)."""
-        return self.lighting.tick()
+    @property
+    def in_flight(self) -> bool:
+        """A fired signal has not reached the output yet."""
+        return self.fired and not self.lighting.done
+
+    def advance(self) -> bool:
+        """One beat: the next neuron lights (firing first if no signal is in flight).
+        Returns False once the signal has reached the output."""
+        if not self.in_flight:
+            self.fire()
+        self.lighting.step()
+        return not self.lighting.done
 
     def finish(self) -> None:
-        """Light everything at once (skips the animation)."""
+        """Light everything at once (firing first if no signal is in flight); a signal that
+        has landed stays as it is."""
+        if self.landed:
+            return
+        if not self.in_flight:
+            self.fire()
         while not self.lighting.done:
             self.lighting.step()
-        self.lighting.pause()
 
     # --- outcome -------------------------------------------------------------------
 
@@ -112,11 +128,17 @@ class ForwardRelay:
     @property
     def landed(self) -> bool:
         """The signal reached the output (the last fire finished lighting)."""
-        return self.fires > 0 and self.lighting.done
+        return self.fired and self.lighting.done
 
     @property
     def won(self) -> bool:
         return self.landed and self.output > THRESHOLD
+
+    def clear(self) -> None:
+        """Inputs back to 0, lights off, no fires counted (the round and weights stay)."""
+        self.x = [0.0, 0.0]
+        self.fires = 0
+        self._build()
 
     def record_win(self) -> None:
         self.wins += 1

@@ -19,12 +19,16 @@ STEPS_PER_CHUNK = 5
 VERDICT = {
     "flat": "flat: every hidden unit is a copy, nothing can learn",
     "descending": "descending: learning",
-    "stalled": "stalled: saturated units pass almost no gradient",
+    "stalled": "stalled: pinned units pass almost no gradient back",
     "thrashing": "thrashing: the loss jumps up and down",
     "diverged": "diverged: the numbers overflowed",
     "too early": "too early to tell",
     "not started": "press p to train",
 }
+
+# One colour per start, beside its marker: the key sits in the table under the chart, so no
+# legend covers the curves' first steps.
+COLOURS = {"zero": "cyan", "too large": "red", "Xavier": "green"}
 
 # A linear axis up to 1 keeps the zero start (0.693) and the stalled too-large start (about 0.5)
 # on different rows even without colour; a log axis would merge them. The few losses above the
@@ -39,8 +43,11 @@ class InitRaceView(TrainingSection):
         "p trains all three networks together (and pauses), s trains 10 more steps, r starts "
         "again from the same three starts. The chart's loss axis runs from 0 to 1; a start "
         "whose loss goes higher enters from the top, and its peak is printed under the "
-        "chart. The verdict under each start is read off the last third of "
-        "its own loss curve, once it has run a few dozen steps."
+        "chart. Each line of the table starts with its curve's marker. \"Pinned at ±1\" is "
+        "the share of hidden units whose tanh sits on its ceiling or floor, where its slope is "
+        "almost zero: a network that is mostly pinned is stalled, even if its output layer "
+        "still lowers the loss a little. The other verdicts are read off the loss curve once "
+        "it has run a few dozen steps."
     )
     CHUNKS_PER_SECOND = 20.0  # 100 steps a second: slow enough to watch the curves race
     STEP_CHUNKS = 2  # s: ten steps
@@ -91,7 +98,8 @@ class InitRaceView(TrainingSection):
         if race.steps_done:
             chart.plot_series(series, title=f"training loss (BCE), step {race.steps_done}"
                               f"/{race.max_steps}", xlabel="step",
-                              xlim=(0, race.max_steps), ylim=(0.0, LOSS_TOP))
+                              xlim=(0, race.max_steps), ylim=(0.0, LOSS_TOP),
+                              legend=False, colors=COLOURS)
         else:
             chart.clear()
         self.query_one("#race-table", Static).update(self.table())
@@ -106,11 +114,18 @@ class InitRaceView(TrainingSection):
         if above:
             text.append(" · peaks off the top: " + ", ".join(above))
         text.append("\n")
+        chart = self.query_one("#race-chart", Chart)
         for r in race.runners:
+            glyph, colour = chart.keys.get(r.label, (" ", None))
             loss = f"{r.losses[0]:.3f} → {r.losses[-1]:.3f}" if r.losses else "—"
-            spread = race.hidden_spread(r)
-            units = "units identical" if spread < 1e-12 else f"units differ {spread:.2f}"
-            text.append(f"{r.label:<9} {INIT_FORMULAS[r.init].split(',  ')[0]:<14} loss {loss}  "
-                        f"{units}\n          → ")
+            text.append(f"{glyph} {r.label:<9}", colour or "")
+            text.append(f" {INIT_FORMULAS[r.init].split(',  ')[0]:<14} loss {loss}  "
+                        f"{self.units_text(r)}\n            → ")
             text.append(VERDICT[r.outcome] + "\n", "bold")
         return text
+
+    def units_text(self, runner) -> str:
+        """What the hidden units are doing, in words: copies of each other, or pinned at ±1."""
+        if self.race.hidden_spread(runner) < 1e-12:
+            return "hidden units: all identical"
+        return f"hidden units pinned at ±1: {runner.pinned:.0%}"

@@ -84,12 +84,13 @@ class LinearCollapseView(LessonView):
     HELP = ("←/→ change x₁ and ↑/↓ change x₂ (by 0.5). space slips tanh between the two "
             "layers or takes it out. w draws new weights (skipping draws whose tanh boundary "
             "would bend too little to see). The canvas shades (░) where the network's output "
-            "is positive; ◆ is your input; ▶ marks the formula the canvas draws.")
+            "is positive; ◆ is your input; ▶ marks the formula the canvas draws. PgDn/PgUp scroll "
+            "the text while the canvas stays in view.")
     BINDINGS = [
-        Binding("space", "toggle_sigma", "tanh on/off"),
+        Binding("space", "toggle_sigma", "tanh"),
         *axis_keys("x", "input(0, {})", "x₁"),
         *axis_keys("y", "input(1, {})", "x₂"),
-        Binding("w", "new_weights", "new weights"),
+        Binding("w", "new_weights", "weights"),
     ]
 
     def __init__(self, section, **kwargs) -> None:

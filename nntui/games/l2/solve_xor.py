@@ -12,10 +12,11 @@ from nntui.widgets.canvas import Canvas
 from nntui.widgets.result import ResultModal
 from nntui.widgets.section import SectionView
 
-from nntui.widgets.keys import axis_keys
+from nntui.widgets.keys import axis_keys, digit_bindings
 from .solve_xor_model import ANGLE_STEP, OFFSET_STEP, XOR_X, XOR_Y, SolveXor
 
 XLIM = YLIM = (-0.5, 1.5)
+HLIM = (-0.25, 1.25)  # hidden space: sigmoid units live in 0…1
 GRID = 48  # samples per side of the shaded output map
 CUT_COLOURS = {True: "#f2b134", False: "#8a8a8a"}  # selected cut, the other cut
 
@@ -31,6 +32,22 @@ HOW_TO_WIN = (
 )
 
 
+def hidden_groups(hidden) -> list[tuple[tuple[float, float], str, str]]:
+    """The points as they land in hidden space, those that land together merged:
+    ((H1, H2), "00,11", marker) with ● for XOR-1 points, ○ for XOR-0 and ◐ when a 1-point
+    and a 0-point fall on the same spot (then no line can part them)."""
+    groups: dict[tuple[float, float], list[int]] = {}
+    for index, (h1, h2) in enumerate(hidden):
+        groups.setdefault((round(float(h1), 1), round(float(h2), 1)), []).append(index)
+    out = []
+    for (h1, h2), members in groups.items():
+        targets = {int(XOR_Y[i]) for i in members}
+        marker = "◐" if len(targets) == 2 else ("●" if targets == {1} else "○")
+        names = ",".join(f"{XOR_X[i, 0]:.0f}{XOR_X[i, 1]:.0f}" for i in members)
+        out.append(((h1, h2), names, marker))
+    return out
+
+
 class SolveXorView(SectionView):
     """Phase 1: one line that can never split XOR. Phase 2: two cuts that can."""
 
@@ -38,32 +55,38 @@ class SolveXorView(SectionView):
         "←/→ turn the line (or the selected cut) by 15°, ↑/↓ move it by 0.1; hold shift "
         "for bigger moves. The shaded side (░ / the lit colour) is where the network says 1; "
         "● are XOR's 1-points, ○ its 0-points. space switches the hidden layer on or off; "
-        "1 and 2 pick the cut to move in phase 2. You win at 4/4 in phase 2."
+        "1 and 2 pick the cut to move in phase 2, r starts again. You win at 4/4 in phase 2. In "
+        "phase 2 the right-hand square shows where the hidden layer sends each point: its "
+        "axes are H1 and H2, ◐ marks a 1-point and a 0-point landing on the same spot, and the "
+        "line is the output neuron's own cut."
     )
     BINDINGS = [
         *axis_keys("x", "turn({})", "turn", coarse=3, coarse_label="turn 45°"),
         *axis_keys("y", "shift({})", "shift", coarse=5, coarse_label="shift 0.5"),
-        Binding("space", "switch_phase", "hidden layer"),
-        Binding("1", "select(0)", "cut 1"),
-        Binding("2", "select(1)", "cut 2"),
-        Binding("r", "reset", "reset"),
+        Binding("space", "switch_phase", "hidden"),
+        *digit_bindings("select", ["cut 1", "cut 2"], "cut"),
+        Binding("r", "reset", "reset", show=False),
     ]
 
     def __init__(self, section, **kwargs) -> None:
         super().__init__(section, **kwargs)
         self.game = SolveXor()
         self.announced = False
+        self.solved_before = False  # read from the store on mount
 
     def compose(self):
         yield Static(id="xor-meter")
         with Horizontal(id="xor-body"):
             yield Canvas(XLIM, YLIM, id="xor-canvas")
+            yield Canvas(HLIM, HLIM, id="xor-hidden")
             with Vertical(id="xor-side"):
                 yield Static(id="xor-table")
                 yield Static(id="xor-params")
         yield Static(id="xor-why")
 
     def on_mount(self) -> None:
+        best = self.store.best(self.section.id) if self.store is not None else None
+        self.solved_before = best is not None and best.won
         self.focus()
         self.redraw()
 
@@ -95,6 +118,7 @@ class SolveXorView(SectionView):
             self.announced = False
         elif not self.announced:
             self.announced = True
+            self.solved_before = True
             cuts = self.game.cuts
             self.record_attempt(4, 4, True, {"cuts": [[c.angle, c.offset] for c in cuts]})
             self.app.push_screen(ResultModal(
@@ -106,15 +130,17 @@ class SolveXorView(SectionView):
     def redraw(self) -> None:
         g = self.game
         score = g.score
-        phase = ("Phase 1 · one line, no hidden layer" if g.phase == 1
-                 else "Phase 2 · hidden layer on: two cuts")
+        phase = "Phase 1 · one line" if g.phase == 1 else "Phase 2 · hidden layer: two cuts"
         meter = Text(no_wrap=True, overflow="crop")
-        meter.append(f"{phase}  accuracy {score}/4 ", "bold")
+        meter.append(f"{phase}  {score}/4 right ", "bold")
         meter.append(f"▕{bar_text(score, 4, 8)}▏")
         if g.phase == 1:
-            meter.append(f" best {g.best_phase1}/4, cap 3/4")
+            meter.append(f" best {g.best_phase1}/4 (cap 3/4)")
+        if self.solved_before:
+            meter.append("  ✓ solved before", "bold")
         self.query_one("#xor-meter", Static).update(meter)
         self.draw_canvas()
+        self.draw_hidden()
         self.query_one("#xor-table", Static).update(self.table())
         self.query_one("#xor-params", Static).update(self.params_text())
         why = WHY_NOT if g.phase == 1 else HOW_TO_WIN
@@ -145,6 +171,27 @@ class SolveXorView(SectionView):
         canvas.points(XOR_X[:, 0], XOR_X[:, 1], XOR_Y.astype(int),
                       colours=["#7fb2ff", "#ffffff"], marker=["○", "●"])
 
+    def draw_hidden(self) -> None:
+        """Phase 2's second picture: each point where the hidden layer sends it, (H1, H2),
+        with the output neuron's one straight line and its shaded "1" side."""
+        g = self.game
+        canvas = self.query_one("#xor-hidden", Canvas)
+        canvas.display = g.phase == 2
+        if g.phase == 1:
+            return
+        canvas.clear()
+        size = canvas.cell_size
+        canvas.heatmap(g.hidden_output_grid(HLIM, max(GRID, size.width),
+                                            max(GRID, size.height * 2)),
+                       0.0, 1.0, cmap=("#1d2a3a", "#6b5a1c"))
+        canvas.line(*g.output_boundary(), colour="#f2b134", char="•")
+        canvas.text(HLIM[0] + 0.02, HLIM[1] - 0.02, "H2", colour="#cccccc")
+        canvas.text(HLIM[1] - 0.2, HLIM[0] + 0.04, "H1", colour="#cccccc")
+        for (h1, h2), names, marker in hidden_groups(g.hidden_points()):
+            canvas.points([h1], [h2], marker=marker, colours="#ffffff")
+            x = h1 + 0.08 if h1 < 0.6 else h1 - 0.08 - 0.1 * len(names)
+            canvas.text(x, h2, names, colour="#ffffff")
+
     @staticmethod
     def inside(point: tuple[float, float], margin: float = 0.05) -> tuple[float, float]:
         """The point moved just inside the canvas if it falls off it."""
@@ -164,10 +211,10 @@ class SolveXorView(SectionView):
                 text.append(mark + "\n", "bold green" if mark == "✓" else "bold red")
             return text
         hidden, out = g.hidden_and_output()
-        text.append("x₁ x₂  H1    H2    out   want\n", "bold")
+        text.append("x₁x₂  H1   H2   out want\n", "bold")
         for (x1, x2), (h1, h2), o, want in zip(XOR_X, hidden, out, XOR_Y):
             ok = (o >= 0.5) == (want == 1)
-            text.append(f" {x1:.0f}  {x2:.0f}  {h1:.2f}  {h2:.2f}  {o:.2f}   {want:.0f} ")
+            text.append(f" {x1:.0f} {x2:.0f}  {h1:.2f} {h2:.2f} {o:.2f}  {want:.0f} ")
             text.append(("✓" if ok else "✗") + "\n", "bold green" if ok else "bold red")
         return text
 
@@ -182,11 +229,10 @@ class SolveXorView(SectionView):
         lines = []
         for index, cut in enumerate(g.cuts):
             mark = "▶" if index == g.selected else " "
-            style = "• selected" if index == g.selected else "· press " + str(index + 1)
-            lines.append(f"{mark} cut {index + 1}: {cut.angle:3d}°, offset {cut.offset:+.1f}"
-                         f"  {style}")
+            lines.append(f"{mark} cut {index + 1} {'•' if index == g.selected else '·'} "
+                         f"{cut.angle:3d}° {cut.offset:+.1f}")
         net = g.network()
         (v1, v2), c = net.weights[1][:, 0], net.biases[1][0]
         lines.append(f"out = σ({v1:.0f}·H1 {v2:+.0f}·H2 {c:+.0f})")
-        lines.append("each cut's number marks its yes side")
+        lines.append("right: the points at (H1, H2)")
         return Text("\n".join(lines).replace("-", "−"), no_wrap=True, overflow="crop")

@@ -139,6 +139,27 @@ class SolveXor:
         _, acts = self.network().forward_trace(XOR_X)
         return acts[1], acts[2][:, 0]
 
+    def hidden_points(self) -> np.ndarray:
+        """The four XOR points moved into hidden space: row i is (H1, H2) of point i."""
+        return self.hidden_and_output()[0]
+
+    def output_boundary(self, span: float = 3.0) -> tuple[float, float, float, float]:
+        """Two far-apart points, in hidden space (H1, H2), of the output neuron's line
+        v₁H1 + v₂H2 + c = 0: where the output crosses 0.5."""
+        net = self.network()
+        (v1, v2), c = net.weights[1][:, 0], float(net.biases[1][0])
+        norm = math.hypot(v1, v2)
+        nx, ny, offset = v1 / norm, v2 / norm, -c / norm
+        cx, cy = nx * offset, ny * offset
+        return cx - ny * span, cy + nx * span, cx + ny * span, cy - nx * span
+
+    def hidden_output_grid(self, lim, nx: int, ny: int) -> np.ndarray:
+        """The output neuron alone over the hidden square (row 0 at H2 = lim[0])."""
+        net = self.network()
+        h1, h2 = np.meshgrid(np.linspace(*lim, nx), np.linspace(*lim, ny))
+        z = h1 * net.weights[1][0, 0] + h2 * net.weights[1][1, 0] + net.biases[1][0]
+        return ACTIVATIONS["sigmoid"].f(z)
+
     def correct_phase2(self) -> int:
         _, out = self.hidden_and_output()
         return int(np.sum((out >= 0.5) == (XOR_Y == 1)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from rich.text import Text
+from textual.containers import Vertical
 from textual.widgets import Static
 
 from nntui.engine.mlp import MLP
@@ -48,7 +49,8 @@ def lowest_sharpness(values) -> float | None:
 
 class TwoCutsView(LessonView):
     HELP = ("←/→ change the sharpness k that multiplies every weight (shift: by 5). The "
-            "truth table is the engine's forward pass of the network with these weights.")
+            "truth table is the engine's forward pass of the network with these weights. "
+            "PgDn/PgUp scroll the text while the table stays in view.")
     BINDINGS = [*FOCUS_BINDINGS]
 
     def __init__(self, section, **kwargs) -> None:
@@ -56,8 +58,9 @@ class TwoCutsView(LessonView):
         self.k = DEFAULT_SHARPNESS
 
     def compose(self):
-        yield Slider("sharpness k", self.k, K_MIN, K_MAX, 1.0, 5.0, fmt="{:.0f}", id="tc-k")
-        yield Static(id="tc-table")
+        with Vertical(id="tc-top"):
+            yield Slider("sharpness k", self.k, K_MIN, K_MAX, 1.0, 5.0, fmt="{:.0f}", id="tc-k")
+            yield Static(id="tc-table")
         yield self.lesson_text()
 
     def on_mount(self) -> None:

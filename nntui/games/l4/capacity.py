@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 from rich.text import Text
 from textual.containers import Horizontal
 from textual.widgets import Static
@@ -22,11 +21,6 @@ VERDICTS = {
     "overfit": "overfit: it bends to hit the noise — train error low, validation error up",
 }
 
-
-def marker_legend(chart: Chart, names: list[str]) -> str:
-    shown = {"braille": "⠉"}
-    return "  ".join(f"{shown.get(chart.marker_of(i), chart.marker_of(i))} {name}"
-                     for i, name in enumerate(names))
 
 
 class CapacityView(SectionView):
@@ -77,7 +71,7 @@ class CapacityView(SectionView):
         fit.plot_series({"fit": (list(xs[inside]), list(ys[inside])),
                          "train": (list(m.data.x_train), list(m.data.y_train)),
                          "validation": (list(m.data.x_val), list(m.data.y_val))},
-                        title=marker_legend(fit, ["fit", "train", "val"]),
+                        title=fit.legend_for(["fit", "train", "val"]),
                         scatter=["train", "validation"], xlim=(-1, 1), ylim=Y_LIMITS,
                         legend=False)
 
@@ -86,7 +80,7 @@ class CapacityView(SectionView):
         errors.plot_series({"train": (degrees, list(m.curve.train_error)),
                             "validation": (degrees, list(m.curve.val_error)),
                             "you": ([m.degree], [m.val_error])},
-                           title=marker_legend(errors, ["train", "val", "you"]) + " MSE",
+                           title=errors.legend_for(["train", "val", "you"]) + " MSE",
                            scatter=["you"], ylog=True, legend=False)
 
         top = float(max(m.curve.train_error[0], m.curve.val_error[0]))

@@ -28,12 +28,6 @@ SHOWN_POINT = 0  # the training point whose dropout mask the diagram shows
 ACC_LIMITS = (0.5, 1.0)
 
 
-def legend(chart: Chart, names: list[str]) -> str:
-    """A chart title naming each series by its marker (plotext's own legend covers the data)."""
-    shown = {"braille": "⠉"}
-    return "  ".join(f"{shown.get(chart.marker_of(i), chart.marker_of(i))} {name}"
-                     for i, name in enumerate(names))
-
 
 def pct(value: float) -> str:
     return f"{100 * value:.0f}%"
@@ -250,7 +244,7 @@ class DropoutView(TrainingSection):
         chart = self.query_one("#do-train-chart", Chart)
         chart.plot_series({"train": (steps, [p.train for p in history]),
                            "validation": (steps, [p.val for p in history])},
-                          title=legend(chart, ["train", "validation"]) + "  by step",
+                          title=chart.legend_for(["train", "validation"]) + "  by step",
                           xlim=(0, self.SETUP.steps), ylim=ACC_LIMITS, legend=False)
 
     def draw_sweep(self) -> None:
@@ -273,7 +267,7 @@ class DropoutView(TrainingSection):
             "validation": (list(s.rates), list(s.val)),
             "green zone": (list(zone), [s.val_at(r) for r in zone]),
             "you": ([rate], [s.val_at(rate)]),
-        }, title=legend(chart, ["val", "zone", "you"]) + "  by p", scatter=["green zone", "you"],
+        }, title=chart.legend_for(["val", "zone", "you"]) + "  by p", scatter=["green zone", "you"],
             xlim=(s.rates[0], s.rates[-1]), ylim=ACC_LIMITS, legend=False)
 
     def verdict_text(self) -> Text:

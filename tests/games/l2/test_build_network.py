@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nntui.games.l2.build_network import SETTING_KEY
-from nntui.games.l2.build_network_model import Layer, NetworkBuilder, analyse
+from nntui.games.l2.build_network_model import Layer, NetworkBuilder, analyse, param_formula
 
 SIZE = (80, 24)
 
@@ -85,8 +85,9 @@ async def test_build_network_edits_are_saved_between_runs(make_app):
         assert v.builder.analyse().valid
         palette = str(app.screen.query_one("#bn-palette").render()).splitlines()
         assert len(palette) == 2 and "5 LSTM" in palette[0] and "7 BatchNorm" in palette[1]
+        await pilot.pause()  # the Footer recomposes after the first layout
         footer = {key.description: key.region for key in app.screen.query("FooterKey")}
-        for label in ("layer", "value", "move", "field", "remove", "example", "clear"):
+        for label in ("layer", "value", "field", "remove"):
             assert footer[label].width and footer[label].right <= SIZE[0], label
         await pilot.press("k", "k", "k", "k", "2")               # Dense right after Conv2D
         status = v.builder.analyse().status
@@ -103,6 +104,54 @@ async def test_build_network_edits_are_saved_between_runs(make_app):
         assert v.builder.layers[3]["units"] == 96
         await pilot.press("delete")
         assert again.store.get_setting(SETTING_KEY) == v.builder.to_json()
+
+
+@pytest.mark.parametrize("index, formula", [
+    (0, "no parameters: it holds the data"),
+    (1, "k·k·c_in·c_out + c_out = 3·3·1·16 + 16 = 160"),
+    (2, "no parameters: it keeps the largest of each window"),
+    (4, "n_in·n_out + n_out = 2,704·64 + 64 = 173,120"),
+    (6, "n_in·n_out + n_out = 64·10 + 10 = 650"),
+])
+def test_the_selected_layers_formula_has_its_numbers_filled_in(index, formula):
+    layers = NetworkBuilder().layers
+    assert param_formula(layers, index) == formula
+
+
+def test_every_formula_ends_in_the_count_the_stack_reports():
+    seq = [Layer("Input", {"form": "sequence", "size": 20, "depth": 8}), Layer("LSTM"),
+           Layer("BatchNorm")]
+    attention = [Layer("Input", {"form": "sequence", "size": 20, "depth": 8}),
+                 Layer("Attention")]
+    for layers in (NetworkBuilder().layers, seq, attention):
+        reports = analyse(layers).reports
+        for index, report in enumerate(reports):
+            formula = param_formula(layers, index)
+            assert formula.endswith(f"= {report.params:,}") or formula.startswith("no param")
+    assert param_formula(seq, 1) == "4·(h·(h + x) + h) = 4·(32·(32 + 8) + 32) = 5,248"
+    broken = [Layer("Input"), Layer("Dense"), Layer("Dense")]   # an image into Dense
+    assert param_formula(broken, 2) is None
+
+
+async def test_example_and_clear_ask_before_wiping_the_learners_network(opened):
+    async with opened("l2.build-network") as (app, pilot, v):
+        await pilot.press("2")                                   # the learner's own change
+        mine = v.builder.to_json()
+        await pilot.press("c")
+        assert v.builder.to_json() == mine and v.pending == "clear"
+        assert "Press c again" in str(app.screen.query_one("#bn-status").render())
+        await pilot.press("up")                                  # any other key cancels
+        assert v.pending is None
+        await pilot.press("c", "c")
+        assert v.builder.layers == [] and app.store.get_setting(SETTING_KEY) == []
+        await pilot.press("r")                                   # nothing left to lose
+        assert len(v.builder.layers) == 7
+        await pilot.press("2", "r")
+        assert len(v.builder.layers) == 8 and v.pending == "example"
+        await pilot.press("r")
+        assert len(v.builder.layers) == 7
+        formula = str(app.screen.query_one("#bn-formula").render())
+        assert "650" in formula and "n_in·n_out + n_out" in formula
 
 
 def test_snap_build_network_invalid(snap_compare, make_app):

@@ -30,7 +30,7 @@ def test_relay_starts_below_the_line_and_wins_above_it():
     game.nudge_input(1, b)
     assert not game.won                       # not until it is fired
     game.fire()
-    while game.tick() is not None:
+    while game.advance():
         pass
     assert game.won and game.output == pytest.approx(out)
     assert [s.layer for s in game.lighting.steps] == [0, 0] + [1] * game.width + [2]
@@ -78,8 +78,10 @@ async def test_forward_relay_status_shows_the_engine_sum_of_the_lit_neuron(make_
         await pilot.pause()
         v: ForwardRelayView = app.screen.view
         await pilot.press("left", "left", "space")              # x₁ = −0.2
-        for _ in range(3):                                       # x₁, x₂, then hidden 1 light
-            v.beat()
+        await pilot.press("p")                                   # pause, then light by hand
+        v.game.lighting.reset()
+        await pilot.press("s", "s", "s")                         # x₁, x₂, then hidden 1 light
+        assert v.game.fires == 1                                 # stepping did not fire again
         step = v.game.lighting.current
         assert step.layer == 1 and step.neuron == 0
         z = float(v.game.model.forward_trace([v.game.x])[0][0][0, 0])  # zs of hidden layer
@@ -88,6 +90,58 @@ async def test_forward_relay_status_shows_the_engine_sum_of_the_lit_neuron(make_
         assert "(−0.20)" in status
         controls = str(app.screen.query_one("#relay-controls").render())
         assert "x₁ = −0.2" in controls and len(controls) <= 78
+
+
+def test_relay_advance_fires_once_and_finish_keeps_a_landed_signal():
+    game = ForwardRelay(seed=0)
+    assert game.advance() and game.fires == 1            # the first beat fires by itself
+    game.finish()
+    assert game.landed and game.fires == 1
+    game.finish()                                        # already landed: nothing is re-fired
+    assert game.fires == 1
+    game.nudge_input(0, 1)                               # new inputs: the old signal is gone
+    assert not game.landed and not game.in_flight
+    game.finish()
+    assert game.landed and game.fires == 2
+
+
+async def test_forward_relay_plays_on_the_shared_animation_base(opened):
+    from nntui.widgets.playing import AnimatedSection
+
+    async with opened("l2.forward-relay") as (app, pilot, v):
+        assert isinstance(v, AnimatedSection)
+        await pilot.press("space")                       # fire: plays the lighting
+        assert v.playing and v.game.in_flight
+        await pilot.press("p")                           # the base's pause
+        assert not v.playing
+        lit = v.game.lighting.position
+        await pilot.press("s")                           # one neuron more
+        assert v.game.lighting.position == lit + 1 and not v.playing
+        await pilot.press("r")
+        assert v.game.fires == 0 and v.game.lighting.position == 0
+
+
+async def test_forward_relay_remembers_the_rounds_won(make_app):
+    app = make_app("l2.forward-relay")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        v = app.screen.view
+        net = v.game.model
+        best = max(((a, b) for a in range(-10, 11) for b in range(-10, 11)),
+                   key=lambda ab: net.forward([[ab[0] / 10, ab[1] / 10]])[0, 0])
+        v.game.nudge_input(0, best[0])
+        v.game.nudge_input(1, best[1])
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")                       # close the modal: round 2
+        await pilot.pause()
+        seed = v.game.seed
+    again = make_app("l2.forward-relay")                 # a relaunch on the same store
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        v = again.screen.view
+        assert v.game.wins == 1 and v.game.round == 2 and v.game.seed == seed
+        assert "wins 1" in str(again.screen.query_one("#relay-controls").render())
 
 
 def test_snap_forward_relay_fired(snap_compare, make_app):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from nntui.games.l2.init_race import LOSS_TOP, InitRaceView
 from nntui.games.l2.init_race_model import VERDICT_AFTER, InitRace, outcome
@@ -48,6 +49,27 @@ def test_init_race_verdicts_at_the_first_verdict_step():
     assert [r.outcome for r in race.runners] == ["flat", "stalled", "descending"]
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_the_lesson_holds_for_every_seed_at_the_first_verdict_and_the_end(seed):
+    """Zero stays flat, too large stalls or thrashes, Xavier descends: not a lucky seed."""
+    race = InitRace(max_steps=120, seed=seed)
+    for steps in (VERDICT_AFTER, race.max_steps - VERDICT_AFTER):
+        race.step(steps)
+        zero, large, xavier = (r.outcome for r in race.runners)
+        assert zero == "flat" and large in ("stalled", "thrashing") and xavier == "descending"
+    assert race.runners[1].pinned > 0.5 and race.runners[2].pinned < 0.05
+
+
+def test_a_pinned_network_is_stalled_even_while_its_loss_falls():
+    falling = [0.9 * 0.98 ** k for k in range(60)]
+    assert outcome(falling) == "descending"
+    assert outcome(falling, pinned=0.8) == "stalled"
+    # One bump in a healthy descent does not turn it into thrashing.
+    bumpy = [0.7 - 0.01 * k for k in range(40)]
+    bumpy[-3] = 0.9
+    assert outcome(bumpy) == "descending"
+
+
 async def test_init_race_steps_and_plays_without_blocking(make_app, monkeypatch):
     monkeypatch.setattr(InitRaceView, "max_steps", 40)
     app = make_app("l2.init-race")
@@ -64,6 +86,11 @@ async def test_init_race_steps_and_plays_without_blocking(make_app, monkeypatch)
         assert max(large.losses) > LOSS_TOP           # its start is off the chart, so it is named
         table = str(app.screen.query_one("#race-table").render())
         assert f"too large {max(large.losses):.2f}" in table and "too early to tell" in table
+        # The key is in the table (marker + name), not drawn over the curves' first steps;
+        # the units are described in words a learner can read.
+        assert "Xavier" not in chart.render().plain
+        assert "• too large" in table and "hidden units: all identical" in table
+        assert f"pinned at ±1: {large.pinned:.0%}" in table and "differ" not in table
         await pilot.press("p")
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -159,7 +159,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l4.pooling", "animation", "Pooling", "pooling cnn",
        "2×2 max and average pooling, window by window.", ready=True),
     _s("l4.rnn", "interactive", "Recurrent networks", "rnn lstm",
-       "Step a sequence through a recurrent cell; LSTM gates as an option."),
+       "Step a sequence through a recurrent cell; LSTM gates as an option.", ready=True),
     _s("l4.dropout", "game", "Dial the dropout", "dropout regularization",
        "Pick a dropout rate and land it in the zone a real sweep finds best.", ready=True),
     _s("l4.batchnorm", "animation", "Batch normalization", "batch-norm normalization",

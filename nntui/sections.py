@@ -167,7 +167,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l4.skip", "animation", "Skip connections", "residual vanishing-gradients",
        "Gradient norms through a plain and a residual stack.", ready=True),
     _s("l4.autoencoder", "interactive", "Autoencoder", "autoencoder",
-       "Squeeze a drawing to k numbers and rebuild it."),
+       "Squeeze a drawing to k numbers and rebuild it.", ready=True),
     _s("l4.architectures", "lesson", "The architecture family", "architectures",
        "MLP to diffusion: what each is and what it is for."),
     _s("l4.embeddings", "animation", "Embeddings", "embeddings",

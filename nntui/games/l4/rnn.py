@@ -103,7 +103,8 @@ class RnnView(AnimatedSection):
     # --- drawing ----------------------------------------------------------------------
 
     def refresh_view(self) -> None:
-        if not self.is_mounted:
+        # Not ``is_mounted``: Textual sets that only after on_mount, which draws the first frame.
+        if not self.is_attached:
             return
         w = self.walk
         status = Text(no_wrap=True, overflow="ellipsis")

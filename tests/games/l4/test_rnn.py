@@ -61,6 +61,7 @@ def test_stepping_grows_the_history_and_both_modes_complete():
 
 async def test_keys_pick_a_word_step_it_and_switch_to_lstm(opened):
     async with opened("l4.rnn") as (app, pilot, view):
+        assert "RNN cell" in str(view.query_one("#rn-status").render())  # drawn on opening
         await pilot.press("4", "s", "s")
         assert view.walk.word == "abba" and view.walk.shown == 2
         assert "'b'" in str(view.query_one("#rn-history").render())

@@ -151,7 +151,8 @@ SECTIONS: tuple[Section, ...] = (
        "End-of-level quiz on backprop, optimizers and training.", ready=True),
     # Level 4 · Expert
     _s("l4.overfitting", "lesson", "Overfitting and its cures", "overfitting regularization",
-       "Memorizing versus learning; weight decay, dropout, early stopping, batch norm."),
+       "Memorizing versus learning; weight decay, dropout, early stopping, batch norm.",
+       ready=True),
     _s("l4.capacity", "interactive", "Model capacity", "overfitting capacity",
        "Slide capacity on noisy data; watch train and validation error part ways.", ready=True),
     _s("l4.conv", "game", "Convolution", "convolution cnn",

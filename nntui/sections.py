@@ -173,7 +173,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l4.embeddings", "animation", "Embeddings", "embeddings",
        "Words glide into clusters as a tiny embedding trains."),
     _s("l4.gan", "animation", "A tiny GAN", "gan",
-       "A 1-D generator learns to fool a discriminator."),
+       "A 1-D generator learns to fool a discriminator.", ready=True),
     _s("l4.unet", "animation", "U-Net", "unet cnn residual",
        "A pulse down the encoder and back up the decoder, skips on or off."),
     _s("l4.vae", "interactive", "Variational autoencoder", "vae autoencoder",

@@ -171,7 +171,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l4.architectures", "lesson", "The architecture family", "architectures",
        "MLP to diffusion: what each is and what it is for."),
     _s("l4.embeddings", "animation", "Embeddings", "embeddings",
-       "Words glide into clusters as a tiny embedding trains."),
+       "Words glide into clusters as a tiny embedding trains.", ready=True),
     _s("l4.gan", "animation", "A tiny GAN", "gan",
        "A 1-D generator learns to fool a discriminator.", ready=True),
     _s("l4.unet", "animation", "U-Net", "unet cnn residual",

@@ -177,7 +177,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l4.unet", "animation", "U-Net", "unet cnn residual",
        "A pulse down the encoder and back up the decoder, skips on or off."),
     _s("l4.vae", "interactive", "Variational autoencoder", "vae autoencoder",
-       "Encode to μ and log σ², sample z = μ + σ⊙ε, decode."),
+       "Encode to μ and log σ², sample z = μ + σ⊙ε, decode.", ready=True),
     _s("l4.flows", "animation", "Normalizing flows", "flows",
        "Invertible steps bend a Gaussian cloud into a shape and back."),
     _s("l4.gnn", "animation", "Graph networks", "gnn",

@@ -175,7 +175,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l4.gan", "animation", "A tiny GAN", "gan",
        "A 1-D generator learns to fool a discriminator.", ready=True),
     _s("l4.unet", "animation", "U-Net", "unet cnn residual",
-       "A pulse down the encoder and back up the decoder, skips on or off."),
+       "A pulse down the encoder and back up the decoder, skips on or off.", ready=True),
     _s("l4.vae", "interactive", "Variational autoencoder", "vae autoencoder",
        "Encode to μ and log σ², sample z = μ + σ⊙ε, decode.", ready=True),
     _s("l4.flows", "animation", "Normalizing flows", "flows",

@@ -169,7 +169,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l4.autoencoder", "interactive", "Autoencoder", "autoencoder",
        "Squeeze a drawing to k numbers and rebuild it."),
     _s("l4.architectures", "lesson", "The architecture family", "architectures",
-       "MLP to diffusion: what each is and what it is for."),
+       "MLP to diffusion: what each is and what it is for.", ready=True),
     _s("l4.embeddings", "animation", "Embeddings", "embeddings",
        "Words glide into clusters as a tiny embedding trains.", ready=True),
     _s("l4.gan", "animation", "A tiny GAN", "gan",

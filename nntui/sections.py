@@ -185,7 +185,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l4.moe", "interactive", "Mixture of experts", "moe softmax",
        "A router scores experts and lights the top two."),
     _s("l4.pytorch", "lesson", "From math to PyTorch", "pytorch",
-       "A small nn.Module, line by line; export your trained network."),
+       "A small nn.Module, line by line; export your Train a brain network.", ready=True),
     _s("l4.boss", "quiz", "Boss quiz", "review",
        "Fifteen questions from every level, leaning on your weak spots.", ready=True),
     _s("l4.lock-it-in", "quiz", "Lock it in", "review",

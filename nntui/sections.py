@@ -179,7 +179,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l4.vae", "interactive", "Variational autoencoder", "vae autoencoder",
        "Encode to μ and log σ², sample z = μ + σ⊙ε, decode."),
     _s("l4.flows", "animation", "Normalizing flows", "flows",
-       "Invertible steps bend a Gaussian cloud into a shape and back."),
+       "Invertible steps bend a Gaussian cloud into a shape and back.", ready=True),
     _s("l4.gnn", "animation", "Graph networks", "gnn",
        "Message passing spreads one node's signal round by round."),
     _s("l4.moe", "interactive", "Mixture of experts", "moe softmax",

@@ -181,7 +181,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l4.flows", "animation", "Normalizing flows", "flows",
        "Invertible steps bend a Gaussian cloud into a shape and back.", ready=True),
     _s("l4.gnn", "animation", "Graph networks", "gnn",
-       "Message passing spreads one node's signal round by round."),
+       "Message passing spreads one node's signal round by round.", ready=True),
     _s("l4.moe", "interactive", "Mixture of experts", "moe softmax",
        "A router scores experts and lights the top two."),
     _s("l4.pytorch", "lesson", "From math to PyTorch", "pytorch",

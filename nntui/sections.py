@@ -183,7 +183,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l4.gnn", "animation", "Graph networks", "gnn",
        "Message passing spreads one node's signal round by round.", ready=True),
     _s("l4.moe", "interactive", "Mixture of experts", "moe softmax",
-       "A router scores experts and lights the top two."),
+       "A router scores experts and lights the top two.", ready=True),
     _s("l4.pytorch", "lesson", "From math to PyTorch", "pytorch",
        "A small nn.Module, line by line; export your Train a brain network.", ready=True),
     _s("l4.boss", "quiz", "Boss quiz", "review",

@@ -5,6 +5,8 @@ in the store. xAPI 2.0: one statement per line (JSON Lines). The actor is an acc
 learner's name on a home page (``--home-page``); verbs are the ADL ``answered`` (each answer),
 ``passed`` / ``failed`` (each scored quiz or game attempt) and ``completed`` (each completion).
 Activities are named by their section's title; an answered question has its section as parent.
+``--format pytorch`` writes the learner's Train a brain network as a PyTorch script instead
+(see ``nntui.export_pytorch``).
 
 Both commands only read: they never add a learner to the progress file.
 """
@@ -188,10 +190,12 @@ def _reading_progress(command) -> int:
 
 
 def export_main(argv: list[str]) -> int:
-    parser = _parser("nntui export", "Export attempts and answers for a teacher.")
-    parser.add_argument("--format", choices=("csv", "xapi"), required=True,
+    parser = _parser("nntui export", "Export attempts and answers for a teacher, or your "
+                                     "Train a brain network as a PyTorch script.")
+    parser.add_argument("--format", choices=("csv", "xapi", "pytorch"), required=True,
                         help="csv: one row per attempt and answer; xapi: xAPI 2.0 statements, "
-                             "one JSON object per line")
+                             "one JSON object per line; pytorch: --learner's Train a brain "
+                             "network as a runnable PyTorch script")
     parser.add_argument("--out", metavar="FILE", help="write here instead of standard output")
     parser.add_argument("--only-learner", action="store_true",
                         help="only --learner's records (default: every learner in the store)")
@@ -203,6 +207,9 @@ def export_main(argv: list[str]) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
+
+    if args.format == "pytorch":
+        return _reading_progress(lambda: _export_pytorch(args))
 
     def export() -> int:
         buffer = io.StringIO()
@@ -217,9 +224,29 @@ def export_main(argv: list[str]) -> int:
     return _reading_progress(export)
 
 
-def _deliver(text: str, count: int, out: str | None) -> int:
+def _export_pytorch(args) -> int:
+    """The learner's saved Train a brain network as a PyTorch script; a learner with no
+    progress yet gets the default setup (the note on stderr says which)."""
+    from nntui.export_pytorch import SETUP_KEY, export_brain
+    from nntui.store import UnknownLearnerError
+
+    try:
+        with _open_store(args, everyone=False) as store:
+            saved = store.get_setting(SETUP_KEY)
+    except UnknownLearnerError:
+        saved = None
+    export = export_brain(saved)
+    code = _deliver(export.script, 1, args.out, f"PyTorch script written to {args.out}: "
+                    f"{export.note}")
+    if code == 0 and not args.out:
+        print(f"nntui: PyTorch script of {export.note}", file=sys.stderr)
+    return code
+
+
+def _deliver(text: str, count: int, out: str | None, done: str | None = None) -> int:
     """Write the export to standard output or to ``out``; a file that cannot be written is
-    one line and exit code 1 (and is not mistaken for the progress file)."""
+    one line and exit code 1 (and is not mistaken for the progress file). ``done`` replaces
+    the line saying how many records went to ``out``."""
     if not out:
         sys.stdout.write(text)
         return 0
@@ -229,7 +256,7 @@ def _deliver(text: str, count: int, out: str | None) -> int:
     except OSError as error:
         print(f"nntui: cannot write {out}: {error.strerror or error}", file=sys.stderr)
         return 1
-    print(f"{count} record(s) written to {out}", file=sys.stderr)
+    print(done or f"{count} record(s) written to {out}", file=sys.stderr)
     return 0
 
 

@@ -46,3 +46,21 @@ def opened(make_app):
             yield app, pilot, app.screen.view
 
     return open_section
+
+
+@pytest.fixture
+def unbuilt(monkeypatch):
+    """``unbuilt("l3.adam", …)``: those sections read as planned (not ready) for this test, so
+    behaviour that depends on what is built can be tested now that the whole course is built."""
+    from dataclasses import replace
+
+    from nntui import sections
+
+    def make_unbuilt(*ids: str) -> None:
+        for section_id in ids:
+            planned = replace(sections.SECTION_BY_ID[section_id], ready=False)
+            monkeypatch.setitem(sections.SECTION_BY_ID, section_id, planned)
+        monkeypatch.setattr(sections, "SECTIONS",
+                            tuple(sections.SECTION_BY_ID[s.id] for s in sections.SECTIONS))
+
+    return make_unbuilt

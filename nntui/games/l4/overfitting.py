@@ -17,7 +17,6 @@ from nntui.widgets.chart import Chart
 from nntui.widgets.playing import TrainingSection
 from nntui.widgets.section import LessonView
 
-from .capacity import marker_legend
 from .overfitting_model import DECAY, N_TRAIN, RECORD_EVERY, STEPS, OverfitRun
 
 FIT_XS = np.linspace(-1.0, 1.0, 120)[:, None]
@@ -103,14 +102,14 @@ class OverfittingView(TrainingSection, LessonView):
         loss.plot_series({"train": (steps, [h[1] for h in run.history]),
                           "validation": (steps, [h[2] for h in run.history]),
                           "best": ([best_step], [best_val])},
-                         title=marker_legend(loss, ["train", "val", "best val"]),
+                         title=loss.legend_for(["train", "val", "best val"]),
                          scatter=["best"], xlim=(0, self.STEPS), ylim=LOSS_YLIM, legend=False)
         d = run.data
         fit = self.query_one("#of-fit", Chart)
         fit.plot_series({"network": (FIT_XS[:, 0].tolist(), run.model.forward(FIT_XS)[:, 0].tolist()),
                          "train": (d.x_train[:, 0].tolist(), d.y_train[:, 0].tolist()),
                          "validation": (d.x_val[:, 0].tolist(), d.y_val[:, 0].tolist())},
-                        title=marker_legend(fit, ["net", "train", "val"]),
+                        title=fit.legend_for(["net", "train", "val"]),
                         scatter=["train", "validation"], xlim=(-1, 1), ylim=FIT_YLIM,
                         legend=False)
 

@@ -10,6 +10,7 @@ from nntui import __version__
 
 #: ``nntui NAME …`` runs another command: NAME → "module:function(argv) -> exit code".
 SUBCOMMANDS: dict[str, str] = {
+    "class": "nntui.classroom:class_main",
     "export": "nntui.export:export_main",
     "stats": "nntui.export:stats_main",
 }

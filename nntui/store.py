@@ -48,11 +48,13 @@ __all__ = [
     "SCHEMA_VERSION",
     "Answer",
     "Attempt",
+    "ClassSnapshot",
     "SectionEvent",
     "Store",
     "StoreError",
     "StoreTooNewError",
     "UnknownLearnerError",
+    "read_class_snapshot",
 ]
 
 
@@ -843,6 +845,75 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot reset the progress in {self.path}: {exc}") from exc
         return target
+
+
+# --------------------------------------------------------------------------------------------
+# The whole class, read-only (``nntui class``)
+
+
+@dataclass(frozen=True)
+class ClassSnapshot:
+    """Every learner's records as they were at one instant. Built from a progress file by
+    ``read_class_snapshot``, or from a learning record store's statements (``nntui.lrs``)."""
+
+    source: str  # where it was read from: the file's path, or the LRS's address
+    taken: datetime
+    learners: list[str]
+    attempts: list[Attempt]
+    answers: list[Answer]
+    completions: list[SectionEvent]
+    #: Each learner's latest visit, completion, attempt or answer (absent: none yet).
+    last_active: dict[str, datetime]
+
+
+#: The first schema version with every table a class snapshot reads (answers came in v2).
+_SNAPSHOT_FROM_VERSION = 2
+
+
+def read_class_snapshot(data_dir: str | os.PathLike[str]) -> ClassSnapshot:
+    """Every learner's records in ``<data_dir>/progress.sqlite3``, read without writing
+    anything (the file is opened read-only) and in one read transaction, so learners writing
+    meanwhile never show half-way: each of their writes is either wholly in or wholly out."""
+    path = Path(data_dir).expanduser().absolute() / FILENAME
+    if not path.exists():
+        raise StoreError(f"there is no progress file in {path.parent}")
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True,
+                               timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open the progress file {path}: {exc}") from exc
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("BEGIN")  # deferred: the first SELECT fixes the snapshot for all of them
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreTooNewError(
+                f"{path} was written by a newer nntui (schema v{version}); upgrade nntui")
+        if version < _SNAPSHOT_FROM_VERSION:
+            raise StoreError(f"{path} is not an nntui progress file of a known version "
+                             f"(schema v{version}); open it with nntui once first")
+        learners = [r[0] for r in conn.execute("SELECT name FROM learners ORDER BY name")]
+        attempts = [Store._attempt(r) for r in conn.execute(
+            f"SELECT {Store._ATTEMPT_COLS} ORDER BY a.ts, a.id")]
+        answers = [Store._answer(r) for r in conn.execute(
+            f"SELECT {Store._ANSWER_COLS} ORDER BY a.ts, a.id")]
+        completions = [SectionEvent(i, n, s, _parse(ts)) for i, n, s, ts in conn.execute(
+            "SELECT e.id, l.name, e.section_id, e.ts FROM completions e "
+            "JOIN learners l ON l.id = e.learner_id ORDER BY e.ts, e.id")]
+        last_active = {name: _parse(ts) for name, ts in conn.execute(
+            "SELECT l.name, max(t.ts) FROM ("
+            " SELECT learner_id, max(ts) AS ts FROM visits GROUP BY learner_id"
+            " UNION ALL SELECT learner_id, max(ts) FROM completions GROUP BY learner_id"
+            " UNION ALL SELECT learner_id, max(ts) FROM attempts GROUP BY learner_id"
+            " UNION ALL SELECT learner_id, max(ts) FROM answers GROUP BY learner_id"
+            ") t JOIN learners l ON l.id = t.learner_id GROUP BY l.name")}
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot read the progress file {path}: {exc}") from exc
+    finally:
+        conn.close()
+    return ClassSnapshot(str(path), datetime.now(timezone.utc), learners, attempts, answers,
+                         completions, last_active)
 
 
 # --------------------------------------------------------------------------------------------

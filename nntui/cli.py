@@ -12,6 +12,7 @@ from nntui import __version__
 SUBCOMMANDS: dict[str, str] = {
     "class": "nntui.classroom:class_main",
     "export": "nntui.export:export_main",
+    "serve": "nntui.serve:serve_main",
     "stats": "nntui.export:stats_main",
 }
 

@@ -237,6 +237,10 @@ def class_main(argv: list[str]) -> int:
                                  "and the questions the class gets wrong most. Only reads.")
     parser.add_argument("--data-dir", metavar="PATH",
                         help="the class folder (default: $NNTUI_HOME or your user data folder)")
+    parser.add_argument("--lrs", metavar="URL",
+                        help="read the class from this learning record store instead "
+                             "(credentials from NNTUI_LRS_USER and NNTUI_LRS_PASSWORD, or "
+                             "NNTUI_LRS_TOKEN)")
     parser.add_argument("--tui", action="store_true",
                         help="show the report in tables you can browse (default: print it)")
     try:
@@ -245,6 +249,10 @@ def class_main(argv: list[str]) -> int:
         return int(exit_.code or 0)
 
     def load() -> ClassReport:
+        if args.lrs:
+            from nntui.lrs import read_class
+
+            return build_report(read_class(args.lrs))
         from nntui.paths import resolve_data_dir
         from nntui.store import read_class_snapshot
 

@@ -131,6 +131,22 @@ MIGRATIONS: list[list[str]] = [
         )""",
         "CREATE INDEX cards_learner_due ON cards(learner_id, due)",
     ],
+    # v3 -> v4: statements waiting to be sent to a learning record store (``nntui --lrs``).
+    [
+        """CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            learner_id INTEGER NOT NULL REFERENCES learners(id),
+            endpoint TEXT NOT NULL,
+            statement_id TEXT NOT NULL,
+            statement TEXT NOT NULL,
+            created TEXT NOT NULL,
+            tries INTEGER NOT NULL DEFAULT 0,
+            sent TEXT,
+            rejected TEXT,
+            UNIQUE (endpoint, statement_id)
+        )""",
+        "CREATE INDEX outbox_waiting ON outbox(endpoint, learner_id, sent, rejected, id)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -325,6 +341,10 @@ class Store:
         #: Called as ``on_save_notice(sentence, problem)`` once when saving stops working
         #: (``problem=True``) and once when everything kept has been written (False).
         self.on_save_notice: Callable[[str, bool], None] | None = None
+        #: Called as ``on_saved(conn, table, row_id, row)`` for every row inserted, inside the
+        #: transaction that inserts it (so what it writes is saved with the row, or not at
+        #: all). ``nntui --lrs`` queues the row's xAPI statement this way.
+        self.on_saved: Callable[[sqlite3.Connection, str, int, dict[str, Any]], None] | None = None
         self._unsaved: deque[_Unsaved] = deque()
         self._last_temp_id = 0
         self._saved_ids: dict[int, int] = {}  # temp id handed out -> the id it was saved under
@@ -455,6 +475,18 @@ class Store:
     # ---- saving, and keeping in memory what cannot be saved yet ----------------------------
 
     @property
+    def learner_id(self) -> int:
+        """This learner's row id in the file (for tables keyed on it, e.g. the outbox)."""
+        return self._learner_id
+
+    @contextmanager
+    def settled(self) -> Iterator[None]:
+        """Hold the store's lock: no write of this store is half-way while inside (a write
+        from ``on_saved`` is then committed, or rolled back)."""
+        with self._lock:
+            yield
+
+    @property
     def unsaved_count(self) -> int:
         """How many records are kept in memory, waiting to be written."""
         return len(self._unsaved)
@@ -493,6 +525,10 @@ class Store:
             try:
                 with _transaction(self.conn) as conn:
                     record.saved_id = self._write_record(conn, record)
+                    if self.on_saved is not None and record.saved_id is not None \
+                            and record.table not in _KEYED:
+                        self.on_saved(conn, record.table, record.saved_id,
+                                      self._with_saved_attempt(record.row))
             except sqlite3.Error as exc:
                 why = _why_unsaved(exc)
                 if why is None:  # a bug, not the disk: retrying it would fail forever

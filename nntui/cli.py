@@ -16,7 +16,9 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 #: ``nntui NAME …`` runs another command: NAME → "module:function(argv) -> exit code".
 SUBCOMMANDS: dict[str, str] = {
+    "class": "nntui.classroom:class_main",
     "export": "nntui.export:export_main",
+    "serve": "nntui.serve:serve_main",
     "stats": "nntui.export:stats_main",
 }
 
@@ -51,6 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--theme", metavar="NAME", help="colour theme, e.g. textual-dark, nord")
     parser.add_argument("--data", metavar="FILE",
                         help="open Train a brain with the points of a CSV file (x1,x2,label)")
+    parser.add_argument("--lrs", metavar="URL",
+                        help="also send each answer, score and completion to this learning "
+                             "record store (xAPI endpoint; credentials from NNTUI_LRS_USER and "
+                             "NNTUI_LRS_PASSWORD, or NNTUI_LRS_TOKEN)")
     return parser
 
 
@@ -179,7 +185,19 @@ def main(argv: list[str] | None = None) -> int:
     except (StoreError, OSError) as error:
         return cannot_open_progress(error)
     app.train_brain_points = points  # Train a brain takes them when it opens
+    outbox = None
+    if args.lrs:
+        from nntui import lrs
+
+        try:
+            outbox = lrs.connect(app.store, args.lrs)
+        except lrs.LrsError as error:
+            app.store.close()
+            print(f"nntui: cannot use --lrs: {error}", file=sys.stderr)
+            return 2
     app.run()
+    if outbox is not None:
+        outbox.stop()  # what is not sent yet stays queued for the next session
     if app.store.unsaved_count:  # the store could not write them, even at the very end
         print(f"nntui: {app.store.unsaved_count} record(s) of progress could not be saved to "
               f"{app.store.path} before nntui closed; they are lost.", file=sys.stderr)

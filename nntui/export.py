@@ -113,6 +113,24 @@ class _Statements:
             statement["context"] = {"contextActivities": {"parent": [parent]}}
         return statement
 
+    def attempt(self, a) -> dict:
+        scaled = a.score / a.max_score if a.max_score else 0.0
+        result = {"score": {"scaled": round(scaled, 4), "raw": a.score, "min": 0,
+                            "max": a.max_score}, "success": a.won, "completion": True}
+        return self.make(a, "attempt", "passed" if a.won else "failed",
+                         self.section(a.section_id), result)
+
+    def answer(self, a) -> dict:
+        result = {"score": {"scaled": 1.0 if a.correct else 0.0, "raw": int(a.correct),
+                            "min": 0, "max": 1}, "success": a.correct, "response": a.response,
+                  "duration": f"PT{a.seconds:.1f}S"}
+        return self.make(a, "answer", "answered", self.question(a.section_id, a.question_id),
+                         result, parent=self.section(a.section_id))
+
+    def completion(self, c) -> dict:
+        return self.make(c, "completion", "completed", self.section(c.section_id),
+                         {"completion": True})
+
 
 def _activity(activity_id: str, name: str) -> dict:
     return {"objectType": "Activity", "id": ACTIVITY_BASE + activity_id,
@@ -122,23 +140,9 @@ def _activity(activity_id: str, name: str) -> dict:
 def xapi_statements(store, all_learners: bool = True,
                     home_page: str = DEFAULT_HOME_PAGE) -> list[dict]:
     build = _Statements(store, home_page)
-    statements = []
-    for a in store.all_attempts(all_learners):
-        scaled = a.score / a.max_score if a.max_score else 0.0
-        result = {"score": {"scaled": round(scaled, 4), "raw": a.score, "min": 0,
-                            "max": a.max_score}, "success": a.won, "completion": True}
-        statements.append(build.make(a, "attempt", "passed" if a.won else "failed",
-                                     build.section(a.section_id), result))
-    for a in store.all_answers(all_learners):
-        result = {"score": {"scaled": 1.0 if a.correct else 0.0, "raw": int(a.correct),
-                            "min": 0, "max": 1}, "success": a.correct, "response": a.response,
-                  "duration": f"PT{a.seconds:.1f}S"}
-        statements.append(build.make(a, "answer", "answered",
-                                     build.question(a.section_id, a.question_id), result,
-                                     parent=build.section(a.section_id)))
-    for c in store.all_completions(all_learners):
-        statements.append(build.make(c, "completion", "completed", build.section(c.section_id),
-                                     {"completion": True}))
+    statements = [build.attempt(a) for a in store.all_attempts(all_learners)]
+    statements += [build.answer(a) for a in store.all_answers(all_learners)]
+    statements += [build.completion(c) for c in store.all_completions(all_learners)]
     statements.sort(key=lambda s: s["timestamp"])
     return statements
 

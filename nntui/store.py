@@ -48,11 +48,13 @@ __all__ = [
     "SCHEMA_VERSION",
     "Answer",
     "Attempt",
+    "ClassSnapshot",
     "SectionEvent",
     "Store",
     "StoreError",
     "StoreTooNewError",
     "UnknownLearnerError",
+    "read_class_snapshot",
 ]
 
 
@@ -128,6 +130,22 @@ MIGRATIONS: list[list[str]] = [
             PRIMARY KEY (learner_id, question_id)
         )""",
         "CREATE INDEX cards_learner_due ON cards(learner_id, due)",
+    ],
+    # v3 -> v4: statements waiting to be sent to a learning record store (``nntui --lrs``).
+    [
+        """CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            learner_id INTEGER NOT NULL REFERENCES learners(id),
+            endpoint TEXT NOT NULL,
+            statement_id TEXT NOT NULL,
+            statement TEXT NOT NULL,
+            created TEXT NOT NULL,
+            tries INTEGER NOT NULL DEFAULT 0,
+            sent TEXT,
+            rejected TEXT,
+            UNIQUE (endpoint, statement_id)
+        )""",
+        "CREATE INDEX outbox_waiting ON outbox(endpoint, learner_id, sent, rejected, id)",
     ],
 ]
 
@@ -323,6 +341,10 @@ class Store:
         #: Called as ``on_save_notice(sentence, problem)`` once when saving stops working
         #: (``problem=True``) and once when everything kept has been written (False).
         self.on_save_notice: Callable[[str, bool], None] | None = None
+        #: Called as ``on_saved(conn, table, row_id, row)`` for every row inserted, inside the
+        #: transaction that inserts it (so what it writes is saved with the row, or not at
+        #: all). ``nntui --lrs`` queues the row's xAPI statement this way.
+        self.on_saved: Callable[[sqlite3.Connection, str, int, dict[str, Any]], None] | None = None
         self._unsaved: deque[_Unsaved] = deque()
         self._last_temp_id = 0
         self._saved_ids: dict[int, int] = {}  # temp id handed out -> the id it was saved under
@@ -453,6 +475,18 @@ class Store:
     # ---- saving, and keeping in memory what cannot be saved yet ----------------------------
 
     @property
+    def learner_id(self) -> int:
+        """This learner's row id in the file (for tables keyed on it, e.g. the outbox)."""
+        return self._learner_id
+
+    @contextmanager
+    def settled(self) -> Iterator[None]:
+        """Hold the store's lock: no write of this store is half-way while inside (a write
+        from ``on_saved`` is then committed, or rolled back)."""
+        with self._lock:
+            yield
+
+    @property
     def unsaved_count(self) -> int:
         """How many records are kept in memory, waiting to be written."""
         return len(self._unsaved)
@@ -491,6 +525,10 @@ class Store:
             try:
                 with _transaction(self.conn) as conn:
                     record.saved_id = self._write_record(conn, record)
+                    if self.on_saved is not None and record.saved_id is not None \
+                            and record.table not in _KEYED:
+                        self.on_saved(conn, record.table, record.saved_id,
+                                      self._with_saved_attempt(record.row))
             except sqlite3.Error as exc:
                 why = _why_unsaved(exc)
                 if why is None:  # a bug, not the disk: retrying it would fail forever
@@ -843,6 +881,75 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot reset the progress in {self.path}: {exc}") from exc
         return target
+
+
+# --------------------------------------------------------------------------------------------
+# The whole class, read-only (``nntui class``)
+
+
+@dataclass(frozen=True)
+class ClassSnapshot:
+    """Every learner's records as they were at one instant. Built from a progress file by
+    ``read_class_snapshot``, or from a learning record store's statements (``nntui.lrs``)."""
+
+    source: str  # where it was read from: the file's path, or the LRS's address
+    taken: datetime
+    learners: list[str]
+    attempts: list[Attempt]
+    answers: list[Answer]
+    completions: list[SectionEvent]
+    #: Each learner's latest visit, completion, attempt or answer (absent: none yet).
+    last_active: dict[str, datetime]
+
+
+#: The first schema version with every table a class snapshot reads (answers came in v2).
+_SNAPSHOT_FROM_VERSION = 2
+
+
+def read_class_snapshot(data_dir: str | os.PathLike[str]) -> ClassSnapshot:
+    """Every learner's records in ``<data_dir>/progress.sqlite3``, read without writing
+    anything (the file is opened read-only) and in one read transaction, so learners writing
+    meanwhile never show half-way: each of their writes is either wholly in or wholly out."""
+    path = Path(data_dir).expanduser().absolute() / FILENAME
+    if not path.exists():
+        raise StoreError(f"there is no progress file in {path.parent}")
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True,
+                               timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open the progress file {path}: {exc}") from exc
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("BEGIN")  # deferred: the first SELECT fixes the snapshot for all of them
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreTooNewError(
+                f"{path} was written by a newer nntui (schema v{version}); upgrade nntui")
+        if version < _SNAPSHOT_FROM_VERSION:
+            raise StoreError(f"{path} is not an nntui progress file of a known version "
+                             f"(schema v{version}); open it with nntui once first")
+        learners = [r[0] for r in conn.execute("SELECT name FROM learners ORDER BY name")]
+        attempts = [Store._attempt(r) for r in conn.execute(
+            f"SELECT {Store._ATTEMPT_COLS} ORDER BY a.ts, a.id")]
+        answers = [Store._answer(r) for r in conn.execute(
+            f"SELECT {Store._ANSWER_COLS} ORDER BY a.ts, a.id")]
+        completions = [SectionEvent(i, n, s, _parse(ts)) for i, n, s, ts in conn.execute(
+            "SELECT e.id, l.name, e.section_id, e.ts FROM completions e "
+            "JOIN learners l ON l.id = e.learner_id ORDER BY e.ts, e.id")]
+        last_active = {name: _parse(ts) for name, ts in conn.execute(
+            "SELECT l.name, max(t.ts) FROM ("
+            " SELECT learner_id, max(ts) AS ts FROM visits GROUP BY learner_id"
+            " UNION ALL SELECT learner_id, max(ts) FROM completions GROUP BY learner_id"
+            " UNION ALL SELECT learner_id, max(ts) FROM attempts GROUP BY learner_id"
+            " UNION ALL SELECT learner_id, max(ts) FROM answers GROUP BY learner_id"
+            ") t JOIN learners l ON l.id = t.learner_id GROUP BY l.name")}
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot read the progress file {path}: {exc}") from exc
+    finally:
+        conn.close()
+    return ClassSnapshot(str(path), datetime.now(timezone.utc), learners, attempts, answers,
+                         completions, last_active)
 
 
 # --------------------------------------------------------------------------------------------

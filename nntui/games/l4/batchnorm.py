@@ -102,7 +102,7 @@ class BatchnormView(AnimatedSection):
             self.mark_complete()
 
     def refresh_view(self) -> None:
-        if not self.is_mounted:
+        if not self.is_attached:  # is_mounted turns True only after on_mount
             return
         m = self.model
         formula = Text(no_wrap=False)

@@ -150,7 +150,7 @@ class ConvView(AnimatedSection):
     # --- drawing --------------------------------------------------------------------
 
     def refresh_view(self) -> None:
-        if not self.is_mounted:
+        if not self.is_attached:  # is_mounted turns True only after on_mount
             return
         g = self.game
         status = Text(no_wrap=True, overflow="ellipsis")

@@ -111,7 +111,7 @@ class FlowsView(TrainingSection):
     # --- drawing ----------------------------------------------------------------------------
 
     def refresh_view(self) -> None:
-        if not self.is_mounted:
+        if not self.is_attached:  # is_mounted turns True only after on_mount
             return
         m = self.model
         if m.trained:

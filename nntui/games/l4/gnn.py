@@ -75,7 +75,7 @@ class GnnView(AnimatedSection):
         self.refresh_view()
 
     def refresh_view(self) -> None:
-        if not self.is_mounted:
+        if not self.is_attached:  # is_mounted turns True only after on_mount
             return
         m = self.model
         status = Text(no_wrap=True, overflow="ellipsis")

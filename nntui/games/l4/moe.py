@@ -71,7 +71,7 @@ class MoeView(SectionView):
         self.refresh_view()
 
     def refresh_view(self) -> None:
-        if not self.is_mounted:
+        if not self.is_attached:  # is_mounted turns True only after on_mount
             return
         m = self.model
         x = m.x

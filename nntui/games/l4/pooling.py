@@ -70,7 +70,7 @@ class PoolingView(AnimatedSection):
         self.refresh_view()
 
     def refresh_view(self) -> None:
-        if not self.is_mounted:
+        if not self.is_attached:  # is_mounted turns True only after on_mount
             return
         m = self.model
         n = len(m.fmap)

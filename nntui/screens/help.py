@@ -47,13 +47,7 @@ def section_keys_markdown(view) -> str:
 
 
 class HelpScreen(ModalScreen[None]):
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll {
-        width: 76; max-width: 100%; height: 90%; border: round $primary; padding: 0 1;
-        background: $surface;
-    }
-    """
+    CSS_PATH = "screens.tcss"
     BINDINGS = [
         Binding("escape,question_mark,q", "dismiss", "Close"),
     ]
@@ -71,7 +65,7 @@ class HelpScreen(ModalScreen[None]):
             "Reset it with `nntui --reset-progress` (a backup is kept). "
             "Choose another folder with `--data-dir` or `$NNTUI_HOME`.\n"
         )
-        with VerticalScroll():
+        with VerticalScroll(id="help-body"):
             yield Markdown(text)
 
     def action_dismiss(self) -> None:

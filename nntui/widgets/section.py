@@ -67,9 +67,22 @@ class SectionView(VerticalScroll):
             store.record_completion(self.section.id)
             self.post_message(self.ProgressChanged())
 
+    @property
+    def page_target(self) -> VerticalScroll:
+        """What the page keys scroll: the reading pane under a pinned picture, if the section
+        has one, else the whole section."""
+        panes = self.query(ReadingPane)
+        return panes.first() if panes else self
+
+    def action_page_down(self) -> None:
+        self.page_target.scroll_page_down()
+
+    def action_page_up(self) -> None:
+        self.page_target.scroll_page_up()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("page_down", "page_up"):
-            return self.max_scroll_y > 0
+            return self.page_target.max_scroll_y > 0
         return True
 
     def on_resize(self) -> None:
@@ -80,6 +93,43 @@ class SectionView(VerticalScroll):
 
     def section_shown(self) -> None:
         """The section is visible again."""
+
+
+class ReadingPane(VerticalScroll):
+    """The text's own scroll area, below a picture and controls that stay in view.
+
+    A section that pins its live widget puts its text in one of these: the page keys (named in
+    the Footer) scroll only the text, so the picture the text talks about never scrolls away.
+    It posts ``EndShown`` once the end of the text has been on screen.
+    """
+
+    DEFAULT_CSS = """
+    ReadingPane { height: 1fr; min-height: 3; scrollbar-size-vertical: 1; }
+    ReadingPane > Markdown { margin: 0 1 0 0; }
+    """
+    # The section's page keys drive this pane; arrows belong to the section's controls.
+    can_focus = False
+
+    class EndShown(Message):
+        """The last line of the text has been on screen."""
+
+    def __init__(self, *children, **kwargs: Any) -> None:
+        super().__init__(*children, **kwargs)
+        self.end_shown = False
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._check_end()
+
+    def on_resize(self) -> None:
+        self.screen.refresh_bindings()  # whether there is more to read may have changed
+        self.call_after_refresh(self._check_end)
+
+    def _check_end(self) -> None:
+        if not self.end_shown and self.is_mounted and self.size.height \
+                and self.scroll_y >= self.max_scroll_y:
+            self.end_shown = True
+            self.post_message(self.EndShown())
 
 
 class LessonText(Markdown):
@@ -103,6 +153,8 @@ class LessonView(SectionView):
     #: Opening a lesson counts as reading it. A lesson that asks for more (visit every event
     #: of a timeline, say) sets this False and calls ``mark_complete()`` itself.
     COMPLETE_ON_OPEN = True
+    #: Complete once the end of the text in the ``ReadingPane`` has been on screen.
+    COMPLETE_AT_END = False
 
     def values(self) -> dict:
         """Figures for the text, computed with the engine from the current state."""
@@ -110,6 +162,14 @@ class LessonView(SectionView):
 
     def lesson_text(self) -> LessonText:
         return LessonText(self.section.id, self.values(), id="lesson-text")
+
+    def reading_pane(self) -> ReadingPane:
+        """The lesson text in its own scroll area, for a lesson that pins a picture above it."""
+        return ReadingPane(self.lesson_text())
+
+    def on_reading_pane_end_shown(self, event: ReadingPane.EndShown) -> None:
+        if self.COMPLETE_AT_END:
+            self.mark_complete()
 
     def compose(self):
         yield self.lesson_text()

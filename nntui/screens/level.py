@@ -31,11 +31,13 @@ class LevelScreen(Screen):
     CSS_PATH = "screens.tcss"
     # Textual sets -narrow or -wide on the screen as the terminal's width crosses the breakpoint.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (RAIL_BREAKPOINT, "-wide")]
+    # The Footer is 80 columns and the section's own keys come first: of the level's keys it
+    # shows only "next" and "home"; b, f2 and the palette are in the help (?).
     BINDINGS = [
-        Binding("escape", "home", "Home"),
-        Binding("n", "step(1)", "Next"),
-        Binding("b", "step(-1)", "Prev"),
-        Binding("f2", "toggle_rail", "Sections"),
+        Binding("escape", "home", "home", key_display="esc"),
+        Binding("n", "step(1)", "next"),
+        Binding("b", "step(-1)", "previous section", show=False),
+        Binding("f2", "toggle_rail", "show/hide the sections", show=False),
     ]
 
     def __init__(self, level_id: str, section_id: str | None = None) -> None:
@@ -50,7 +52,7 @@ class LevelScreen(Screen):
         with Horizontal(id="body"):
             yield OptionMenu(id="rail")
             yield Container(id="pane")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         number = [lv.id for lv in sections.LEVELS].index(self.level.id) + 1

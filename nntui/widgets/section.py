@@ -108,7 +108,9 @@ class ReadingPane(VerticalScroll):
     ReadingPane > Markdown { margin: 0 1 0 0; }
     """
     # The section's page keys drive this pane; arrows belong to the section's controls.
+    # No keys of its own, so the help screen does not list a scroll area's arrow keys.
     can_focus = False
+    BINDINGS = []
 
     class EndShown(Message):
         """The last line of the text has been on screen."""

@@ -32,9 +32,9 @@ class LevelScreen(Screen):
     # Textual sets -narrow or -wide on the screen as the terminal's width crosses the breakpoint.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (RAIL_BREAKPOINT, "-wide")]
     # The Footer is 80 columns and the section's own keys come first: of the level's keys it
-    # shows only "next" and "home"; b, f2 and the palette are in the help (?).
+    # shows only "next"; escape, b, f2 and the palette are in the help (?).
     BINDINGS = [
-        Binding("escape", "home", "home", key_display="esc"),
+        Binding("escape", "home", "home", key_display="esc", show=False),
         Binding("n", "step(1)", "next"),
         Binding("b", "step(-1)", "previous section", show=False),
         Binding("f2", "toggle_rail", "show/hide the sections", show=False),

@@ -135,14 +135,36 @@ class ReadingPane(VerticalScroll):
 
 
 class LessonText(Markdown):
-    """Lesson Markdown whose ``{{figures}}`` are filled from live values."""
+    """Lesson Markdown whose ``{{figures}}`` are filled from live values.
+
+    Rebuilding Markdown takes longer than a held key's repeat, so updates are coalesced: while
+    one is being laid out, newer values wait, and only the latest is applied when it is done.
+    The text never falls behind the keys by more than one rebuild, and never misses the last.
+    """
 
     def __init__(self, section_id: str, values: dict | None = None, **kwargs: Any) -> None:
         self.template = content.lesson_text(section_id)
         super().__init__(content.fill(self.template, values or {}), **kwargs)
+        self._rebuilding = False
+        self._waiting: dict | None = None
 
     def set_values(self, values: dict) -> None:
-        self.update(content.fill(self.template, values))
+        if self._rebuilding:
+            self._waiting = values  # replaces any older values still waiting
+            return
+        self._rebuilding = True
+        # The text (``source``) changes now; laying out its blocks finishes in the worker.
+        rebuilt = self.update(content.fill(self.template, values))
+        self.run_worker(self._then_latest(rebuilt), group="lesson-text")
+
+    async def _then_latest(self, rebuilt) -> None:
+        try:
+            await rebuilt
+            while self._waiting is not None:
+                values, self._waiting = self._waiting, None
+                await self.update(content.fill(self.template, values))
+        finally:
+            self._rebuilding = False
 
 
 class LessonView(SectionView):

@@ -98,8 +98,10 @@ class HomeScreen(Screen):
                                              f"        {due} question{'s' if due != 1 else ''}"
                                              " due for review"), id="screen:review"))
         option_list = self.query_one("#map", OptionList)
-        # One line per row: at 60 columns a wrapped row would read as two entries.
-        width = max(10, self.size.width - (2 if self.has_class("-narrow") else 4) - 2)
+        # One line per row: at 60 columns a wrapped row would read as two entries. The room is
+        # the screen less the list's margin, border (2), padding (2) and a scrollbar (2).
+        margin = 2 if self.has_class("-narrow") else 4
+        width = max(10, self.size.width - margin - 6)
         for option in options:
             option.prompt.truncate(width, overflow="ellipsis")
         highlighted = option_list.highlighted

@@ -42,3 +42,13 @@ def test_every_option_list_in_the_app_is_a_guarded_option_menu():
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "OptionList":
                 bare.append(str(path.relative_to(root)))
     assert not bare, f"use OptionMenu (nntui/widgets/option_menu.py) in {bare}"
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)], ids=["60x20", "80x24"])
+async def test_home_rows_never_wrap(make_app, size):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        rows = app.screen.query_one("#map", OptionMenu)
+        assert rows.virtual_size.height == rows.option_count  # one line per row
+        assert not rows.show_vertical_scrollbar

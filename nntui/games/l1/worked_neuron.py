@@ -31,7 +31,7 @@ class WorkedNeuronView(LessonView):
 
     def compose(self):
         yield from neuron_sliders(self.inputs, "wn")
-        yield self.lesson_text()
+        yield self.reading_pane()  # the sliders stay in view while the steps scroll
 
     def values(self) -> dict:
         """The five steps' figures as formula text; ``z`` and ``a`` also as numbers."""

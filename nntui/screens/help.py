@@ -37,7 +37,11 @@ def section_keys_markdown(view) -> str:
                 description = binding.description
             if description:
                 rows.setdefault(key, description)
-    table = "".join(f"| `{k}` | {d} |\n" for k, d in rows.items())
+    # Keys that do the same thing share a row ("down / j | next control"): shorter to read.
+    by_description: dict[str, list[str]] = {}
+    for key, description in rows.items():
+        by_description.setdefault(description, []).append(f"`{key}`")
+    table = "".join(f"| {' / '.join(keys)} | {d} |\n" for d, keys in by_description.items())
     text = f"### This section: {view.section.title}\n\n"
     if table:
         text += "| key | does |\n| --- | --- |\n" + table + "\n"

@@ -43,7 +43,9 @@ async def test_help_lists_the_slider_keys_the_footer_leaves_out(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         keys = section_keys_markdown(app.screen.view)
-        for row in ("`←→` | adjust", "`shift+←→` | adjust in big steps", "`enter` | check",
+        for row in ("`←→` / `h/l` | adjust", "`shift+←→` / `H/L` | adjust in big steps",
+                    "`home/end` | lowest / highest value", "`enter` | check",
                     "`1` | flip x₁", "`2` | flip x₂"):
             assert row in keys
+        assert keys.count("| adjust |") == 1  # keys that do the same share one row
 

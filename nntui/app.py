@@ -36,7 +36,7 @@ class NNTuiApp(App):
         Binding("question_mark", "help", "Help", key_display="?"),
         # f1 works even where "?" is a character being typed (free-text answers).
         Binding("f1", "help", "Help", show=False, priority=True),
-        # Shown in home's Footer; in a level the Footer's room goes to the section's keys.
+        # Listed in the help; the Footer's room goes to the section's keys.
         Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
     ]
 

@@ -48,7 +48,6 @@ class HomeScreen(Screen):
         Binding("r", "review", "Review"),
         *[Binding(str(n), f"level({n})", f"Level {n}", show=False) for n in range(1, 7)],
         Binding("ctrl+p", "command_palette", "Find section"),
-        Binding("ctrl+q", "app.quit", "Quit"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -16,6 +16,8 @@ from nntui.widgets.section import PlannedView, SectionView
 
 #: Below this width the rail hides (the main pane needs the room); f2 brings it back.
 RAIL_BREAKPOINT = 100
+#: Room for a rail row: the rail's 32 columns less its border, padding and scrollbar.
+RAIL_TEXT_WIDTH = 26
 
 
 def rail_label(section: sections.Section, completed: set[str], current: str) -> Text:
@@ -24,7 +26,9 @@ def rail_label(section: sections.Section, completed: set[str], current: str) -> 
     style = "dim" if section.status == "planned" else ""
     if section.id == current:
         style = "bold"
-    return Text.assemble(f"{mark}{pointer}", (section.title, style))
+    label = Text.assemble(f"{mark}{pointer}", (section.title, style))
+    label.truncate(RAIL_TEXT_WIDTH, overflow="ellipsis")  # one line per section
+    return label
 
 
 class LevelScreen(Screen):

@@ -126,13 +126,13 @@ class LightNetworkView(SectionView):
 
     def status(self) -> str:
         g = self.game
-        done = f"rounds won {g.rounds_won}/{len(ROUND_TARGETS)} · score {g.score}/{g.max_score}"
+        done = f"won {g.rounds_won}/{len(ROUND_TARGETS)} · score {g.score}/{g.max_score}"
         if g.finished:
             return f"★ All rounds lit · {done} · r plays the set again"
         gap = f"|bulb − target| = {g.gap:.3f}"
         if g.last_check is False:
             return f"✗ Miss: {gap}, it must be ≤ {TOLERANCE} · {done}"
-        near = "✓ in the band: press enter" if g.close_enough else f"needs ≤ {TOLERANCE}"
+        near = "✓ in the band: enter" if g.close_enough else f"needs ≤ {TOLERANCE}"
         return f"{gap} ({near}) · {done}"
 
     def redraw(self) -> None:

@@ -22,10 +22,8 @@ from .tune_neuron_model import (FALSE_AT_MOST, GATE_NAMES, SQUARE, TRUE_AT_LEAST
 
 GRID = 40  # samples per side of the shaded half of the square
 
-XOR_WHY = ("XOR cannot reach 4/4: no straight line puts both ● on the shaded side and both ○ "
-           "off it. Rows 01 and 10 need w₂+b ≥ {z:.2f} and w₁+b ≥ {z:.2f}, rows 00 and 11 need "
-           "b ≤ −{z:.2f} and w₁+w₂+b ≤ −{z:.2f}; add each pair and w₁+w₂+2b would have to be "
-           "≥ {z2:.2f} and ≤ −{z2:.2f} at once.").format(z=Z_NEEDED, z2=2 * Z_NEEDED)
+XOR_WHY = ("XOR cannot reach 4/4: no straight line puts both ● on the shaded side and both "
+           "○ off it, so one corner is always on the wrong side. The text below proves it.")
 
 
 def table_text(game: TuneNeuron) -> Text:

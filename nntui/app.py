@@ -36,7 +36,8 @@ class NNTuiApp(App):
         Binding("question_mark", "help", "Help", key_display="?"),
         # f1 works even where "?" is a character being typed (free-text answers).
         Binding("f1", "help", "Help", show=False, priority=True),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
+        # Listed in the help; the Footer's room goes to the section's keys.
+        Binding("ctrl+q", "quit", "Quit", priority=True, show=False),
     ]
 
     def __init__(self, open_section: str | None = None, learner: str | None = None,

@@ -38,7 +38,11 @@ def section_keys_markdown(view) -> str:
                 description = binding.description
             if description:
                 rows.setdefault(key, description)
-    table = "".join(f"| `{k}` | {d} |\n" for k, d in rows.items())
+    # Keys that do the same thing share a row ("down / j | next control"): shorter to read.
+    by_description: dict[str, list[str]] = {}
+    for key, description in rows.items():
+        by_description.setdefault(description, []).append(f"`{key}`")
+    table = "".join(f"| {' / '.join(keys)} | {d} |\n" for d, keys in by_description.items())
     text = f"### This section: {view.section.title}\n\n"
     if table:
         text += "| key | does |\n| --- | --- |\n" + table + "\n"
@@ -48,13 +52,7 @@ def section_keys_markdown(view) -> str:
 
 
 class HelpScreen(ModalScreen[None]):
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; }
-    HelpScreen > VerticalScroll {
-        width: 76; max-width: 100%; height: 90%; border: round $primary; padding: 0 1;
-        background: $surface;
-    }
-    """
+    CSS_PATH = "screens.tcss"
     BINDINGS = [
         Binding("escape,question_mark,q", "dismiss", "Close"),
         Binding("g", "glossary", "Glossary"),
@@ -73,7 +71,7 @@ class HelpScreen(ModalScreen[None]):
             "Reset it with `nntui --reset-progress` (a backup is kept). "
             "Choose another folder with `--data-dir` or `$NNTUI_HOME`.\n"
         )
-        with VerticalScroll():
+        with VerticalScroll(id="help-body"):
             yield Markdown(text)
 
     def action_dismiss(self) -> None:

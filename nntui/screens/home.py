@@ -10,6 +10,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from nntui import sections
+from nntui.widgets.option_menu import OptionMenu
 
 
 #: Seconds between refreshes of the reviews-due count.
@@ -28,11 +29,22 @@ def level_progress(completed: set[str], level_id: str) -> tuple[int, int]:
     return sum(i in completed for i in ids), len(ids)
 
 
+def continue_target(completed: set[str], last: str | None) -> sections.Section | None:
+    """Where "Continue" goes: the last section visited if it is unfinished, else the next
+    unfinished built section after it in course order (into the next level once a level is
+    done), else the first unfinished one anywhere; None once everything built is done."""
+    course = list(sections.SECTIONS)
+    ids = [s.id for s in course]
+    start = ids.index(last) if last in ids else 0
+    for s in course[start:] + course[:start]:
+        if s.ready and s.id not in completed:
+            return s
+    return None
+
+
 class HomeScreen(Screen):
-    DEFAULT_CSS = """
-    HomeScreen #status { padding: 1 2 0 2; height: auto; }
-    HomeScreen OptionList { margin: 1 2; height: 1fr; }
-    """
+    CSS_PATH = "screens.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (72, "-wide")]
     BINDINGS = [
         Binding("enter", "open", "Open", show=True),
         Binding("c", "continue", "Continue"),
@@ -45,7 +57,7 @@ class HomeScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="status")
-        yield OptionList(id="map")
+        yield OptionMenu(id="map")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -63,18 +75,22 @@ class HomeScreen(Screen):
     def on_screen_resume(self) -> None:
         self.refresh_map()
 
+    def on_resize(self) -> None:
+        self.refresh_map()  # rows are cut to the width, never wrapped
+
     def refresh_map(self) -> None:
         store = self.app.store
         completed = store.completed_sections()
         options: list[Option] = []
         last = store.last_visited()
-        if last in sections.SECTION_BY_ID:
-            s = sections.get(last)
-            options.append(Option(Text.assemble(("▶ Continue: ", "bold"), f"{s.title}  ({s.id})"),
-                                  id=f"continue:{s.id}"))
+        target = continue_target(completed, last if last in sections.SECTION_BY_ID else None)
+        if target is None:
+            options.append(Option(Text.assemble(("★ All done: ", "bold"), "review with r"),
+                                  id="screen:review"))
         else:
-            options.append(Option(Text.assemble(("▶ Start: ", "bold"), "What is a neural network?"),
-                                  id="continue:l1.intro"))
+            verb = "▶ Continue: " if last in sections.SECTION_BY_ID else "▶ Start: "
+            options.append(Option(Text.assemble((verb, "bold"), f"{target.title}  ({target.id})"),
+                                  id=f"continue:{target.id}"))
         for number, level in enumerate(sections.LEVELS, start=1):
             done, total = level_progress(completed, level.id)
             line = Text.assemble(
@@ -82,7 +98,6 @@ class HomeScreen(Screen):
                 f"{progress_bar(done, total)} {done:>2}/{total:<2}  ",
                 (level.tagline, "dim"),
             )
-            line.truncate(72, overflow="ellipsis")
             options.append(Option(line, id=f"level:{level.id}"))
         from nntui.quiz.review import due_count  # fsrs loads only once home is shown
 
@@ -94,6 +109,12 @@ class HomeScreen(Screen):
                                              f"        {due} question{'s' if due != 1 else ''}"
                                              " due for review"), id="screen:review"))
         option_list = self.query_one("#map", OptionList)
+        # One line per row: at 60 columns a wrapped row would read as two entries. The room is
+        # the screen less the list's margin, border (2), padding (2) and a scrollbar (2).
+        margin = 2 if self.has_class("-narrow") else 4
+        width = max(10, self.size.width - margin - 6)
+        for option in options:
+            option.prompt.truncate(width, overflow="ellipsis")
         highlighted = option_list.highlighted
         option_list.clear_options()
         option_list.add_options(options)

@@ -11,10 +11,13 @@ from textual.widgets import Footer, Header, OptionList
 from textual.widgets.option_list import Option
 
 from nntui import sections
+from nntui.widgets.option_menu import OptionMenu
 from nntui.widgets.section import PlannedView, SectionView
 
-#: Below this width the rail hides (the main pane needs the room); a key brings it back.
+#: Below this width the rail hides (the main pane needs the room); f2 brings it back.
 RAIL_BREAKPOINT = 100
+#: Room for a rail row: the rail's 32 columns less its border, padding and scrollbar.
+RAIL_TEXT_WIDTH = 26
 
 
 def rail_label(section: sections.Section, completed: set[str], current: str) -> Text:
@@ -23,21 +26,22 @@ def rail_label(section: sections.Section, completed: set[str], current: str) -> 
     style = "dim" if section.status == "planned" else ""
     if section.id == current:
         style = "bold"
-    return Text.assemble(f"{mark}{pointer}", (section.title, style))
+    label = Text.assemble(f"{mark}{pointer}", (section.title, style))
+    label.truncate(RAIL_TEXT_WIDTH, overflow="ellipsis")  # one line per section
+    return label
 
 
 class LevelScreen(Screen):
-    DEFAULT_CSS = """
-    LevelScreen #rail { width: 32; height: 1fr; border-right: vkey $primary 50%; }
-    LevelScreen #pane { width: 1fr; height: 1fr; }
-    LevelScreen.narrow #rail { display: none; }
-    LevelScreen.narrow.rail-open #rail { display: block; width: 30; }
-    """
+    CSS_PATH = "screens.tcss"
+    # Textual sets -narrow or -wide on the screen as the terminal's width crosses the breakpoint.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (RAIL_BREAKPOINT, "-wide")]
+    # The Footer is 80 columns and the section's own keys come first: of the level's keys it
+    # shows only "next"; escape, b, f2 and the palette are in the help (?).
     BINDINGS = [
-        Binding("escape", "home", "Home"),
-        Binding("n", "step(1)", "Next"),
-        Binding("b", "step(-1)", "Prev"),
-        Binding("f2", "toggle_rail", "Sections"),
+        Binding("escape", "home", "home", key_display="esc", show=False),
+        Binding("n", "step(1)", "next"),
+        Binding("b", "step(-1)", "previous section", show=False),
+        Binding("f2", "toggle_rail", "show/hide the sections", show=False),
     ]
 
     def __init__(self, level_id: str, section_id: str | None = None) -> None:
@@ -50,21 +54,15 @@ class LevelScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="body"):
-            yield OptionList(id="rail")
+            yield OptionMenu(id="rail")
             yield Container(id="pane")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
         number = [lv.id for lv in sections.LEVELS].index(self.level.id) + 1
-        self.title = f"nntui · {number} {self.level.name}" if number <= 4 else f"nntui · {self.level.name}"
-        self._apply_width(self.app.size.width)
+        # Short, so the section's title and the count fit the header at 80 columns.
+        self.title = f"{number} {self.level.name}" if number <= 4 else self.level.name
         self.show_section(self.current)
-
-    def on_resize(self, event) -> None:
-        self._apply_width(event.size.width)
-
-    def _apply_width(self, width: int) -> None:
-        self.set_class(width < RAIL_BREAKPOINT, "narrow")
 
     # -- the section in the main pane ------------------------------------------------------
 
@@ -142,7 +140,7 @@ class LevelScreen(Screen):
 
     def action_toggle_rail(self) -> None:
         rail = self.query_one("#rail", OptionList)
-        if self.has_class("narrow"):
+        if self.has_class("-narrow"):
             self.toggle_class("rail-open")
             if self.has_class("rail-open"):
                 rail.focus()

@@ -21,7 +21,7 @@ from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
-__all__ = ["Canvas", "SHADES", "MARKERS", "shade_char"]
+__all__ = ["Canvas", "SHADES", "MARKERS", "shade_char", "clip_segment"]
 
 SHADES = " ░▒▓█"
 """Shade characters from low to high value."""
@@ -38,6 +38,32 @@ def shade_char(value: float) -> str:
     """The shade character for a value in [0, 1]."""
     v = min(max(float(value), 0.0), 1.0)
     return SHADES[min(len(SHADES) - 1, int(v * len(SHADES)))]
+
+
+def clip_segment(
+    x0: float, y0: float, x1: float, y1: float,
+    xlim: tuple[float, float], ylim: tuple[float, float],
+) -> tuple[float, float, float, float] | None:
+    """The part of the segment (x0, y0)–(x1, y1) inside the box xlim × ylim (Liang–Barsky),
+    or None when none of it is inside. A line that leaves the canvas must end at the border,
+    not be pushed along it."""
+    dx, dy = x1 - x0, y1 - y0
+    t_in, t_out = 0.0, 1.0
+    # Each edge as (p, q): the segment is inside that edge where p·t ≤ q.
+    for p, q in ((-dx, x0 - xlim[0]), (dx, xlim[1] - x0),
+                 (-dy, y0 - ylim[0]), (dy, ylim[1] - y0)):
+        if p == 0:
+            if q < 0:  # parallel to this edge and outside it
+                return None
+            continue
+        t = q / p
+        if p < 0:
+            t_in = max(t_in, t)
+        else:
+            t_out = min(t_out, t)
+        if t_in > t_out:
+            return None
+    return x0 + t_in * dx, y0 + t_in * dy, x0 + t_out * dx, y0 + t_out * dy
 
 
 def _rgb(colour: Any) -> tuple[int, int, int]:
@@ -241,7 +267,9 @@ class Canvas(Widget):
         self, x0: float, y0: float, x1: float, y1: float,
         colour: Any = "#ffffff", char: str | None = None,
     ) -> "Canvas":
-        """Draw a straight line in pixels; in shade mode (or with ``char``) as characters."""
+        """Draw a straight line in pixels; in shade mode (or with ``char``) as characters.
+
+        The part outside xlim × ylim is cut off (never drawn along the border)."""
         return self._add("line", p0=(x0, y0), p1=(x1, y1), colour=_rgb(colour), char=char)
 
     def text(self, x: float, y: float, text: str, colour: Any = "#ffffff") -> "Canvas":
@@ -317,7 +345,10 @@ class Canvas(Widget):
                 cell_mask = stretch(a["mask"], chh, cw)
                 shade[cell_mask] = a["char"]
             elif op.kind == "line":
-                (x0, y0), (x1, y1) = a["p0"], a["p1"]
+                clipped = clip_segment(*a["p0"], *a["p1"], self.xlim, self.ylim)
+                if clipped is None:
+                    continue
+                x0, y0, x1, y1 = clipped
                 n = int(max(pw, ph) * 2) + 2
                 t = np.linspace(0.0, 1.0, n)
                 px, py = self.world_to_pixel(x0 + t * (x1 - x0), y0 + t * (y1 - y0))

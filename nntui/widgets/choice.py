@@ -36,9 +36,10 @@ class Choice(Widget, can_focus=True):
     selected option's value (the string itself for plain strings).
     """
 
+    # One Footer entry, like Slider's: the 80-column Footer has room for only a few.
     BINDINGS = [
-        Binding("left", "previous", "◀ previous", show=True),
-        Binding("right", "next", "next ▶", show=True),
+        Binding("left", "previous", "pick", key_display="←→"),
+        Binding("right", "next", "pick", show=False, key_display="←→"),
         Binding("h", "previous", "previous", show=False),
         Binding("l", "next", "next", show=False),
     ]

@@ -37,7 +37,7 @@ class PlayableSection(SectionView):
     """What animated and training sections share: play/step/reset and the hide/show rules."""
 
     BINDINGS = [
-        Binding("p", "toggle_play", "play/pause"),
+        Binding("p", "toggle_play", "play"),  # p again pauses (the help says so)
         Binding("s", "step", "step"),
         Binding("r", "reset", "reset"),
     ]

@@ -67,9 +67,22 @@ class SectionView(VerticalScroll):
             store.record_completion(self.section.id)
             self.post_message(self.ProgressChanged())
 
+    @property
+    def page_target(self) -> VerticalScroll:
+        """What the page keys scroll: the reading pane under a pinned picture, if the section
+        has one, else the whole section."""
+        panes = self.query(ReadingPane)
+        return panes.first() if panes else self
+
+    def action_page_down(self) -> None:
+        self.page_target.scroll_page_down()
+
+    def action_page_up(self) -> None:
+        self.page_target.scroll_page_up()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("page_down", "page_up"):
-            return self.max_scroll_y > 0
+            return self.page_target.max_scroll_y > 0
         return True
 
     def on_resize(self) -> None:
@@ -82,15 +95,76 @@ class SectionView(VerticalScroll):
         """The section is visible again."""
 
 
+class ReadingPane(VerticalScroll):
+    """The text's own scroll area, below a picture and controls that stay in view.
+
+    A section that pins its live widget puts its text in one of these: the page keys (named in
+    the Footer) scroll only the text, so the picture the text talks about never scrolls away.
+    It posts ``EndShown`` once the end of the text has been on screen.
+    """
+
+    DEFAULT_CSS = """
+    ReadingPane { height: 1fr; min-height: 3; scrollbar-size-vertical: 1; }
+    ReadingPane > Markdown { margin: 0 1 0 0; }
+    """
+    # The section's page keys drive this pane; arrows belong to the section's controls.
+    # No keys of its own, so the help screen does not list a scroll area's arrow keys.
+    can_focus = False
+    BINDINGS = []
+
+    class EndShown(Message):
+        """The last line of the text has been on screen."""
+
+    def __init__(self, *children, **kwargs: Any) -> None:
+        super().__init__(*children, **kwargs)
+        self.end_shown = False
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._check_end()
+
+    def on_resize(self) -> None:
+        self.screen.refresh_bindings()  # whether there is more to read may have changed
+        self.call_after_refresh(self._check_end)
+
+    def _check_end(self) -> None:
+        if not self.end_shown and self.is_mounted and self.size.height \
+                and self.scroll_y >= self.max_scroll_y:
+            self.end_shown = True
+            self.post_message(self.EndShown())
+
+
 class LessonText(Markdown):
-    """Lesson Markdown whose ``{{figures}}`` are filled from live values."""
+    """Lesson Markdown whose ``{{figures}}`` are filled from live values.
+
+    Rebuilding Markdown takes longer than a held key's repeat, so updates are coalesced: while
+    one is being laid out, newer values wait, and only the latest is applied when it is done.
+    The text never falls behind the keys by more than one rebuild, and never misses the last.
+    """
 
     def __init__(self, section_id: str, values: dict | None = None, **kwargs: Any) -> None:
         self.template = content.lesson_text(section_id)
         super().__init__(content.fill(self.template, values or {}), **kwargs)
+        self._rebuilding = False
+        self._waiting: dict | None = None
 
     def set_values(self, values: dict) -> None:
-        self.update(content.fill(self.template, values))
+        if self._rebuilding:
+            self._waiting = values  # replaces any older values still waiting
+            return
+        self._rebuilding = True
+        # The text (``source``) changes now; laying out its blocks finishes in the worker.
+        rebuilt = self.update(content.fill(self.template, values))
+        self.run_worker(self._then_latest(rebuilt), group="lesson-text")
+
+    async def _then_latest(self, rebuilt) -> None:
+        try:
+            await rebuilt
+            while self._waiting is not None:
+                values, self._waiting = self._waiting, None
+                await self.update(content.fill(self.template, values))
+        finally:
+            self._rebuilding = False
 
 
 class LessonView(SectionView):
@@ -103,6 +177,8 @@ class LessonView(SectionView):
     #: Opening a lesson counts as reading it. A lesson that asks for more (visit every event
     #: of a timeline, say) sets this False and calls ``mark_complete()`` itself.
     COMPLETE_ON_OPEN = True
+    #: Complete once the end of the text in the ``ReadingPane`` has been on screen.
+    COMPLETE_AT_END = False
 
     def values(self) -> dict:
         """Figures for the text, computed with the engine from the current state."""
@@ -110,6 +186,14 @@ class LessonView(SectionView):
 
     def lesson_text(self) -> LessonText:
         return LessonText(self.section.id, self.values(), id="lesson-text")
+
+    def reading_pane(self) -> ReadingPane:
+        """The lesson text in its own scroll area, for a lesson that pins a picture above it."""
+        return ReadingPane(self.lesson_text())
+
+    def on_reading_pane_end_shown(self, event: ReadingPane.EndShown) -> None:
+        if self.COMPLETE_AT_END:
+            self.mark_complete()
 
     def compose(self):
         yield self.lesson_text()

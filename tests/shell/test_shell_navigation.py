@@ -6,7 +6,7 @@ from textual.widgets import OptionList
 
 from nntui import sections
 from nntui.screens.help import HelpScreen
-from nntui.screens.home import HomeScreen
+from nntui.screens.home import HomeScreen, continue_target
 from nntui.screens.level import LevelScreen
 from nntui.widgets.section import PlannedView, SectionView
 
@@ -43,12 +43,25 @@ async def test_home_to_level_to_section_and_back(make_app):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        # Home now offers to continue where the learner left off.
+        # Home now offers to continue: the first built section after the (planned) one visited
         first = app.screen.query_one("#map", OptionList).get_option_at_index(0)
-        assert first.id == f"continue:{FRONTIER[0].id}"
+        target = continue_target(set(), FRONTIER[0].id)
+        assert first.id == f"continue:{target.id}" and target.ready
         await pilot.press("c")
         await pilot.pause()
-        assert isinstance(app.screen, LevelScreen) and app.screen.current == FRONTIER[0].id
+        assert isinstance(app.screen, LevelScreen) and app.screen.current == target.id
+
+
+def test_continue_points_to_the_next_unfinished_section_and_into_level_2():
+    level1 = [s.id for s in sections.in_level("l1") if s.ready]
+    assert continue_target(set(), None).id == "l1.intro"
+    assert continue_target(set(), "l1.perceptron").id == "l1.perceptron"  # not finished yet
+    done = {"l1.intro", "l1.light-network", "l1.perceptron"}
+    assert continue_target(done, "l1.perceptron").id == "l1.tune-neuron"  # not the one just done
+    assert continue_target(set(level1), level1[-1]).id == "l2.layers"  # Level 1 done: Level 2
+    assert continue_target(set(level1) - {"l1.intro"}, level1[-1]).id.startswith("l2.")
+    everything = {s.id for s in sections.SECTIONS if s.ready}
+    assert continue_target(everything, "l1.intro") is None
 
 
 async def test_next_and_previous_walk_the_level(make_app):
@@ -86,7 +99,7 @@ async def test_rail_collapses_at_80_columns_and_f2_brings_it_back(make_app):
     app = make_app(FRONTIER[0].id)
     async with app.run_test(size=(80, 24)) as pilot:
         rail = app.screen.query_one("#rail")
-        assert app.screen.has_class("narrow")
+        assert app.screen.has_class("-narrow")
         assert rail.region.width == 0
         await pilot.press("f2")
         await pilot.pause()
@@ -100,7 +113,7 @@ async def test_rail_collapses_at_80_columns_and_f2_brings_it_back(make_app):
 async def test_wide_terminal_shows_the_rail(make_app):
     app = make_app(FRONTIER[0].id)
     async with app.run_test(size=(120, 30)):
-        assert not app.screen.has_class("narrow")
+        assert not app.screen.has_class("-narrow")
         assert app.screen.query_one("#rail").region.width >= 30
 
 
@@ -186,3 +199,18 @@ async def test_theme_option_sets_the_theme(data_dir):
     app = NNTuiApp(learner="test", data_dir=data_dir, theme="nord")
     async with app.run_test(size=(80, 24)):
         assert app.theme == "nord"
+
+
+async def test_the_rail_folds_by_textual_breakpoints_as_the_terminal_resizes(make_app):
+    from nntui.screens.level import RAIL_BREAKPOINT
+
+    app = make_app(FRONTIER[0].id)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = app.screen
+        assert screen.has_class("-wide") and not screen.has_class("-narrow")
+        await pilot.resize_terminal(RAIL_BREAKPOINT - 1, 30)
+        await pilot.pause()
+        assert screen.has_class("-narrow") and screen.query_one("#rail").region.width == 0
+        await pilot.resize_terminal(RAIL_BREAKPOINT, 30)
+        await pilot.pause()
+        assert screen.has_class("-wide") and screen.query_one("#rail").region.width >= 30

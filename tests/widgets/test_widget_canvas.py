@@ -106,3 +106,30 @@ async def test_fill_region_and_resize() -> None:
         await pilot.pause()
         assert canvas.cell_size == (20, 4)
         assert canvas.cell_text(0) == "▒" * 10 + " " * 10
+
+
+def test_clip_segment_cuts_at_the_border_liang_barsky() -> None:
+    from nntui.widgets.canvas import clip_segment
+
+    box = ((0.0, 4.0), (0.0, 2.0))
+    assert clip_segment(1, 1, 3, 1, *box) == (1, 1, 3, 1)  # inside: unchanged
+    assert clip_segment(0, 0, 4, 4, *box) == (0, 0, 2, 2)  # leaves through the top at x = 2
+    assert clip_segment(-2, 1, 6, 1, *box) == (0, 1, 4, 1)  # crosses both sides
+    assert clip_segment(5, 3, 4, 4, *box) is None  # wholly outside
+    assert clip_segment(-1, 3, 5, 3, *box) is None  # parallel to the top, above it
+    x0, y0, x1, y1 = clip_segment(-1, -1, 5, 2, *box)  # enters left-bottom, leaves right
+    assert (x0, y0) == (1, 0) and (x1, y1) == (4, 1.5)
+
+
+async def test_a_line_leaving_the_canvas_is_cut_not_bent_along_the_border() -> None:
+    app = CanvasApp(shade=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        canvas = app.query_one(Canvas)
+        canvas.line(0, 0, 4, 4)  # y = x: leaves the top (y = 2) at x = 2, the middle column
+        await pilot.pause()
+        top = canvas.cell_text(0)
+        assert top.rstrip().endswith("•") and len(top.rstrip()) <= 22  # clamping ran to col 39
+        assert top[30:].strip() == ""
+        canvas.clear().line(5, 0, 6, 2)  # wholly to the right: nothing at all
+        await pilot.pause()
+        assert all(canvas.cell_text(r).strip() == "" for r in range(10))

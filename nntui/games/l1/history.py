@@ -39,7 +39,8 @@ def card_text(line: Timeline) -> Text:
 
 class HistoryView(LessonView):
     HELP = ("←/→ (or h/l) walk along the timeline, home/end jump to its ends. ❄ marks the "
-            "winters. The section counts as read once you have visited every event.")
+            "winters. Page up/down scroll the text while the timeline stays in view. The "
+            "section counts as read once you have visited every event.")
     BINDINGS = [
         *axis_keys("x", "move({})", "earlier / later"),
         Binding("home", "jump(0)", "first", show=False),
@@ -53,9 +54,10 @@ class HistoryView(LessonView):
         self.timeline = Timeline()
 
     def compose(self):
+        # The timeline and its card stay put; only the text below them scrolls.
         yield Static(id="hi-axis")
         yield Static(id="hi-card")
-        yield self.lesson_text()
+        yield self.reading_pane()
 
     def values(self) -> dict:
         return {"sigmoid_peak": max_slope("sigmoid")}

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.timer import Timer
 from textual.widgets import Static
-
-from nntui.widgets.network import NetworkDiagram
-from nntui.widgets.section import LessonText, SectionView
-from nntui.widgets.slider import Slider
 
 from nntui.widgets.keys import FOCUS_BINDINGS
 from nntui.widgets.lighting import LightStep
+from nntui.widgets.network import NetworkDiagram
 from nntui.widgets.number_text import num
+from nntui.widgets.playing import AnimatedSection
+from nntui.widgets.section import LessonText, ReadingPane
+from nntui.widgets.slider import Slider
+
 from .numbers_flowing_model import INPUT_RANGE, SIZES, NumbersFlowing
 
-PLAY_SECONDS = 0.7
 NAMES = ("x", "h", "ŷ")
 
 
@@ -60,100 +59,82 @@ class FlowDiagram(NetworkDiagram):
         return ""
 
 
-class NumbersFlowingView(SectionView):
-    """Set two inputs; play, step or reset a wave of lights through a 2 → 3 → 1 network."""
+class NumbersFlowingView(AnimatedSection):
+    """Set two inputs and the network re-lights at once; play or step a wave through it."""
 
-    HELP = ("↑/↓ choose x₁ or x₂, ←/→ change it by 0.1 (shift: by 1); changing an input "
-            "turns the lights off. p plays and pauses, s or enter lights the next neuron, "
-            "r switches every light off. ◉ marks the neuron that just lit.")
+    HELP = ("↑/↓ choose x₁ or x₂, ←/→ change it by 0.1 (shift: by 1): the whole network "
+            "re-lights at once with the new values, so ŷ follows your keys. p plays a wave "
+            "neuron by neuron (p again pauses), s or enter lights the next neuron, r switches "
+            "every light off. ◉ marks the neuron that just lit. Page up/down scroll the text.")
     BINDINGS = [
         *FOCUS_BINDINGS,
-        Binding("p", "play", "play"),
-        Binding("s", "step", "step"),
         Binding("enter", "step", "step", show=False),
-        Binding("r", "reset", "reset"),
     ]
+    INTERVAL = 0.7
 
     def __init__(self, section, **kwargs) -> None:
         super().__init__(section, **kwargs)
         self.flow = NumbersFlowing()
-        self.timer: Timer | None = None
+        self.flow.light_all()  # ŷ is on show from the start; p replays the wave from dark
 
     def compose(self):
         lo, hi = INPUT_RANGE
         for i in (0, 1):
             yield Slider(f"x{'₁₂'[i]}", self.flow.inputs[i], lo, hi, 0.1, 1.0,
-                                fmt="{:+.1f}", label_width=3, id=f"nf-x{i}")
+                         fmt="{:+.1f}", label_width=3, id=f"nf-x{i}")
         yield FlowDiagram(list(SIZES), layer_names=["in", "hidden", "out"], id="nf-net")
         yield Static(id="nf-now")
         yield Static(weights_text(self.flow), id="nf-weights")
         first = self.flow.model.weights[0][0, 0]  # the text reads the first wire as an example
-        yield LessonText(self.section.id, {"first_weight": num(first, 2, sign=True)})
+        yield ReadingPane(LessonText(self.section.id,
+                                     {"first_weight": num(first, 2, sign=True)}))
 
     def on_mount(self) -> None:
         self.query_one("#nf-net", NetworkDiagram).set_weights(self.flow.model.weights)
-        self.redraw()
+        self.refresh_view()
 
-    @property
-    def playing(self) -> bool:
-        return self.timer is not None
+    # --- inputs --------------------------------------------------------------------
 
     def on_slider_changed(self, event: Slider.Changed) -> None:
         self.sync_inputs()
-        self.redraw()
 
     def sync_inputs(self) -> None:
-        """Take the inputs from the sliders; a changed input turns the lights off.
+        """Take the inputs from the sliders; a changed input re-lights the whole network.
 
         A key (s, p) can overtake the slider's Changed message, so the actions call this too:
-        otherwise the late message would switch off the lights the key just lit."""
+        otherwise the late message would re-light the network over the wave the key began."""
+        changed = False
         for i in (0, 1):
             value = self.query_one(f"#nf-x{i}", Slider).value
             if value != self.flow.inputs[i]:
-                self.pause()
                 self.flow.set_input(i, value)
+                changed = True
+        if changed:
+            self.playing = False
+            self.refresh_view()
 
-    def action_play(self) -> None:
+    # --- the base's hooks ----------------------------------------------------------
+
+    def action_toggle_play(self) -> None:
         self.sync_inputs()
-        if self.playing:
-            self.pause()
-        else:
-            self.flow.lighting.play()
-            self.timer = self.set_interval(PLAY_SECONDS, self.tick)
-        self.redraw()
+        if not self.playing and self.flow.lighting.done:
+            self.flow.reset()  # a new wave starts from dark
+        super().action_toggle_play()
 
     def action_step(self) -> None:
         self.sync_inputs()
-        self.pause()
+        super().action_step()
+
+    def advance(self) -> bool:
         self.flow.step()
-        self.after_light()
-
-    def action_reset(self) -> None:
-        self.pause()
-        self.flow.reset()
-        self.redraw()
-
-    def tick(self) -> None:
-        self.flow.tick()
-        if not self.flow.lighting.playing:
-            self.pause()
-        self.after_light()
-
-    def after_light(self) -> None:
         if self.flow.lighting.done:
-            self.mark_complete()
-        self.redraw()
+            self.mark_complete()  # a whole wave has been watched
+        return not self.flow.lighting.done
 
-    def pause(self) -> None:
-        self.flow.lighting.pause()
-        if self.timer is not None:
-            self.timer.stop()
-            self.timer = None
+    def restart(self) -> None:
+        self.flow.reset()
 
-    def section_hidden(self) -> None:
-        self.pause()
-
-    def redraw(self) -> None:
+    def refresh_view(self) -> None:
         light = self.flow.lighting
         net = self.query_one("#nf-net", NetworkDiagram)
         net.set_values(light.values_by_layer())
@@ -162,6 +143,6 @@ class NumbersFlowingView(SectionView):
             net.clear_highlight()
         else:
             net.highlight(node=(current.layer, current.neuron))
-        state = " ▶ playing" if self.playing else ""
+        state = " ▶" if self.playing else ""
         self.query_one("#nf-now", Static).update(
             Text(f"{light.position}/{len(light.steps)} lit{state} · {describe(current)}"))

@@ -28,16 +28,28 @@ class NumbersFlowing:
         return float(self.lighting.x[0]), float(self.lighting.x[1])
 
     def set_input(self, index: int, value: float) -> None:
+        """Change one input; the whole network re-lights at once with the new values."""
         lo, hi = INPUT_RANGE
         x = list(self.inputs)
         x[index] = min(max(float(value), lo), hi)
         self.lighting.set_input(x)
+        self.light_all()
+
+    @property
+    def output(self) -> float:
+        """ŷ for the current inputs: the engine's forward pass, lit or not."""
+        return float(self.lighting.output[0])
+
+    def light_all(self) -> None:
+        """Every neuron lit at once: what the network answers for these inputs."""
+        while self.lighting.step():
+            pass
 
     def step(self):
+        """Light the next neuron; after the last one, the next step starts a new wave."""
+        if self.lighting.done:
+            self.lighting.reset()
         return self.lighting.step()
-
-    def tick(self):
-        return self.lighting.tick()
 
     def reset(self) -> None:
         self.lighting.reset()

@@ -6,36 +6,23 @@ import numpy as np
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.timer import Timer
 from textual.widgets import Static
 
 from nntui.widgets.canvas import Canvas
 from nntui.widgets.choice import Choice
-from nntui.widgets.section import LessonText, SectionView
-
 from nntui.widgets.keys import digit_bindings
-from .perceptron_rule_model import RULE_GATES, PerceptronRun
+from nntui.widgets.playing import AnimatedSection
+from nntui.widgets.section import LessonText, ReadingPane
+
+from .perceptron_rule_model import RULE_GATES, PerceptronRun, boundary
 
 LIM = (-0.5, 1.5)
 GRID = 48
-PLAY_SECONDS = 0.4
 
 
 def fmt(v: float) -> str:
-    return f"{v:+g}".replace("-", "−")
-
-
-def boundary(w: tuple[float, ...], b: float) -> tuple[float, float, float, float] | None:
-    """Two ends of the line w·x + b = 0 across the plot (a vertical line for one input)."""
-    lo, hi = LIM
-    if len(w) == 1 or (w[1] == 0 and w[0] != 0):
-        if w[0] == 0:
-            return None
-        x = -b / w[0]
-        return x, lo, x, hi
-    if w[1] == 0:
-        return None
-    return lo, -(w[0] * lo + b) / w[1], hi, -(w[0] * hi + b) / w[1]
+    """A weight as the rule leaves it: signed, with a true minus, and plain 0 for zero."""
+    return "0" if v == 0 else f"{v:+g}".replace("-", "−")
 
 
 def explain(run: PerceptronRun) -> Text:
@@ -57,7 +44,7 @@ def explain(run: PerceptronRun) -> Text:
     return Text("\n".join(lines), no_wrap=True, overflow="crop")
 
 
-def verdict(run: PerceptronRun) -> str:
+def verdict(run: PerceptronRun, playing: bool) -> str:
     if run.converged:
         return (f"✓ Converged after {run.epoch} epochs: a whole epoch with no mistakes, so the "
                 f"line separates the classes and the rule stops changing anything.")
@@ -66,107 +53,81 @@ def verdict(run: PerceptronRun) -> str:
                 f"those at the start of epoch {run.cycle_start + 1}. The rule is deterministic, "
                 f"so it will repeat this {run.cycle_length}-epoch loop forever: XOR is not "
                 f"linearly separable.")
-    return "Running… s steps one example, e one epoch, p plays."
+    if playing:
+        return "▶ Playing: one example a beat. p pauses."
+    if run.last is None:
+        return "Ready: s applies the rule to one example, e to a whole epoch, p plays."
+    return "Paused: s steps one example, e one epoch, p plays on."
 
 
-class PerceptronRuleView(SectionView):
+class PerceptronRuleView(AnimatedSection):
     """Step or play the rule on a gate; the line moves, XOR loops and the loop is named."""
 
-    HELP = ("Choose the gate with ←/→ or 1–4 (AND, OR, NOT, XOR). s or enter applies the rule "
+    HELP = ("Choose the gate with 1–4 (AND, OR, NOT, XOR). s or enter applies the rule "
             "to one example, e finishes the epoch, p plays and pauses, r starts again from "
             "zero weights. ● marks rows whose answer is 1, ○ rows whose answer is 0; the "
-            "shaded side is where the perceptron answers 1.")
+            "shaded side is where the perceptron answers 1. Page up/down scroll the text.")
     BINDINGS = [
-        Binding("s", "step", "step"),
+        *digit_bindings("gate", RULE_GATES, "gate"),
         Binding("enter", "step", "step", show=False),
         Binding("e", "epoch", "epoch"),
-        Binding("p", "play", "play/pause"),
-        Binding("r", "reset", "reset"),
-        *digit_bindings("gate", RULE_GATES, "pick gate", show=False),
     ]
+    INTERVAL = 0.4
 
     def __init__(self, section, **kwargs) -> None:
         super().__init__(section, **kwargs)
         self.run = PerceptronRun("AND")
-        self.timer: Timer | None = None
 
     def compose(self):
-        yield Choice("gate", list(RULE_GATES), "AND", id="pr-gate")
+        # Picked with 1–4 only, so the Footer keeps its room for the rule's own keys.
+        gate = Choice("gate", list(RULE_GATES), "AND", id="pr-gate")
+        gate.can_focus = False
+        yield gate
         with Horizontal(id="pr-top"):
             yield Canvas(LIM, LIM, id="pr-plot")
             yield Static(id="pr-info")
         yield Static(id="pr-verdict")
-        yield LessonText(self.section.id, {"lr": self.run.lr})
+        yield ReadingPane(LessonText(self.section.id, {"lr": self.run.lr}))
 
     def on_mount(self) -> None:
-        self.redraw()
+        self.refresh_view()
+
+    # --- the base's hooks ----------------------------------------------------
 
     @property
-    def playing(self) -> bool:
-        return self.timer is not None
+    def finished(self) -> bool:
+        return self.run.finished
 
-    # --- actions ---------------------------------------------------------------
+    def advance(self) -> bool:
+        self.run.step()
+        self._note_cycle()
+        return not self.run.finished
 
-    def on_choice_changed(self, event: Choice.Changed) -> None:
-        self.choose(event.value)
+    def restart(self) -> None:
+        self.run.reset()
+
+    # --- keys ------------------------------------------------------------------
 
     def action_gate(self, index: int) -> None:
-        # Switch the model now, not when Choice's message arrives, so keys pressed right
-        # after the digit already act on the new gate.
         self.query_one("#pr-gate", Choice).index = index
-        self.choose(RULE_GATES[index])
-
-    def choose(self, gate: str) -> None:
-        if gate == self.run.gate_name:
-            return
-        self.pause()
-        self.run.set_gate(gate)
-        self.redraw()
-
-    def action_step(self) -> None:
-        self.pause()
-        self.advance()
+        if RULE_GATES[index] != self.run.gate_name:
+            self.playing = False
+            self.run.set_gate(RULE_GATES[index])
+            self.refresh_view()
 
     def action_epoch(self) -> None:
-        self.pause()
+        self.playing = False
         self.run.step_epoch()
-        self.after_change()
+        self._note_cycle()
+        self.refresh_view()
 
-    def action_play(self) -> None:
-        if self.playing:
-            self.pause()
-        elif not self.run.finished:
-            self.timer = self.set_interval(PLAY_SECONDS, self.advance)
-        self.redraw()
-
-    def action_reset(self) -> None:
-        self.pause()
-        self.run.reset()
-        self.redraw()
-
-    def advance(self) -> None:
-        self.run.step()
-        self.after_change()
-
-    def after_change(self) -> None:
-        if self.run.finished:
-            self.pause()
-            if self.run.cycled:  # the lesson's point: the learner has seen XOR loop
-                self.mark_complete()
-        self.redraw()
-
-    def pause(self) -> None:
-        if self.timer is not None:
-            self.timer.stop()
-            self.timer = None
-
-    def section_hidden(self) -> None:
-        self.pause()
-        self.redraw()
+    def _note_cycle(self) -> None:
+        if self.run.cycled:  # the lesson's point: the learner has seen XOR loop
+            self.mark_complete()
 
     # --- drawing ------------------------------------------------------------------
 
-    def redraw(self) -> None:
+    def refresh_view(self) -> None:
         run = self.run
         w, b = run.state
         canvas = self.query_one("#pr-plot", Canvas).clear()
@@ -177,11 +138,10 @@ class PerceptronRuleView(SectionView):
         pts = np.column_stack([gx.ravel(), gy.ravel()])[:, : run.n_inputs]
         fires = run.perceptron.predict(pts).reshape(GRID, GRID) == 1.0
         canvas.fill_region(fires, colour="#2f4f6f", char="·")
-        ends = boundary(w, b)
+        ends = boundary(w, b, LIM)
         if ends is not None:
             canvas.line(*ends, colour="#f2b134")
         ys = run.X[:, 1] if run.n_inputs == 2 else np.zeros(len(run.X))
         canvas.points(run.X[:, 0], ys, classes=(1 - run.y).astype(int))
         self.query_one("#pr-info", Static).update(explain(run))
-        state = "▶ playing" if self.playing else ""
-        self.query_one("#pr-verdict", Static).update(f"{verdict(run)} {state}".strip())
+        self.query_one("#pr-verdict", Static).update(verdict(run, self.playing))

@@ -12,9 +12,22 @@ import numpy as np
 
 from nntui.engine.perceptron import GATES, Perceptron, Update
 
-__all__ = ["RULE_GATES", "PerceptronRun"]
+__all__ = ["RULE_GATES", "PerceptronRun", "boundary"]
 
 RULE_GATES = ("AND", "OR", "NOT", "XOR")
+
+
+def boundary(w: tuple[float, ...], b: float,
+             lim: tuple[float, float]) -> tuple[float, float, float, float] | None:
+    """Two points of the line w·x + b = 0 at the ends of ``lim`` (a vertical line for one input,
+    or when w₂ = 0); None when there is no line (all weights zero). The canvas clips the rest."""
+    lo, hi = lim
+    if len(w) == 1 or w[1] == 0:
+        if w[0] == 0:
+            return None
+        x = -b / w[0]
+        return x, lo, x, hi
+    return lo, -(w[0] * lo + b) / w[1], hi, -(w[0] * hi + b) / w[1]
 
 
 class PerceptronRun:

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from nntui.engine.neuron import neuron
 from nntui.engine.perceptron import GATES
+from nntui.games.l1.perceptron_rule_model import boundary
 
 __all__ = ["TRUE_AT_LEAST", "FALSE_AT_MOST", "GATE_NAMES", "WEIGHT_RANGE", "WEIGHT_STEP", "Z_NEEDED",
-           "Row", "TuneNeuron"]
+           "SQUARE", "Row", "TuneNeuron"]
 
 TRUE_AT_LEAST = 0.8
 FALSE_AT_MOST = 0.2
@@ -24,6 +25,8 @@ WEIGHT_RANGE = (-10.0, 10.0)
 WEIGHT_STEP = 0.5
 # The smallest |z| that clears a threshold: σ(z) ≥ 0.8 ⇔ z ≥ ln(0.8/0.2) = ln 4.
 Z_NEEDED = math.log(TRUE_AT_LEAST / (1.0 - TRUE_AT_LEAST))
+#: The input square as drawn: the corners 0 and 1 with a margin around them.
+SQUARE = (-0.5, 1.5)
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,21 @@ class TuneNeuron:
     def possible(self) -> bool:
         """Whether one neuron can win this gate at all (False only for XOR)."""
         return GATES[self.gate].separable
+
+    def z(self, x1, x2):
+        """The neuron's sum w₁x₁ + w₂x₂ + b (arrays welcome): ≥ 0 is the side where σ ≥ 0.5."""
+        return self.w1 * x1 + self.w2 * x2 + self.b
+
+    @property
+    def intercepts(self) -> tuple[float | None, float | None]:
+        """Where the decision line w₁x₁ + w₂x₂ + b = 0 crosses the x₁ axis (x₂ = 0) and the x₂
+        axis (x₁ = 0); None where it runs parallel to that axis."""
+        return (-self.b / self.w1 if self.w1 else None, -self.b / self.w2 if self.w2 else None)
+
+    def decision_line(self) -> tuple[float, float, float, float] | None:
+        """Two ends of the decision line across the drawn square; None when w₁ = w₂ = 0 (the
+        neuron gives every corner the same answer: there is no line)."""
+        return boundary((self.w1, self.w2), self.b, SQUARE)
 
     def claim(self) -> bool:
         """Note a win for the current gate; True the first time it is won this session."""

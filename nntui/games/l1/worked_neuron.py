@@ -17,8 +17,10 @@ PLACES = {"x1": 1, "x2": 1, "w1": 1, "w2": 1, "b": 1, "p1": 3, "p2": 3, "z": 3}
 class WorkedNeuronView(LessonView):
     HELP = ("↑/↓ pick a number, ←/→ change it by 0.1 (shift: by 1). Every step below is "
             "recomputed by the engine. r puts back the worked example x = [1, 0], "
-            "w = [0.6, −0.4], b = 0.1.")
+            "w = [0.6, −0.4], b = 0.1. The lesson counts as done once you have changed a "
+            "number.")
     BINDINGS = [*FOCUS_BINDINGS, ("r", "reset", "example")]
+    COMPLETE_ON_OPEN = False  # done once the learner has changed a number
     DEFAULT = {"x1": WORKED_EXAMPLE["x"][0], "x2": WORKED_EXAMPLE["x"][1],
                "w1": WORKED_EXAMPLE["w"][0], "w2": WORKED_EXAMPLE["w"][1],
                "b": WORKED_EXAMPLE["b"]}
@@ -29,7 +31,7 @@ class WorkedNeuronView(LessonView):
 
     def compose(self):
         yield from neuron_sliders(self.inputs, "wn")
-        yield self.lesson_text()
+        yield self.reading_pane()  # the sliders stay in view while the steps scroll
 
     def values(self) -> dict:
         """The five steps' figures as formula text; ``z`` and ``a`` also as numbers."""
@@ -48,6 +50,8 @@ class WorkedNeuronView(LessonView):
     def on_slider_changed(self, event: Slider.Changed) -> None:
         self.inputs[event.slider.id.removeprefix("wn-")] = event.value
         self.refresh_values()
+        if self.inputs != self.DEFAULT:
+            self.mark_complete()
 
     def action_reset(self) -> None:
         for key in KEYS:

@@ -32,13 +32,23 @@ def test_neuron_curve_moves_with_weight_and_bias():
     assert set(np.unique(d)) == {0.0, 1.0}
 
 
+def test_axis_ticks_use_true_minus_signs():
+    from nntui.games.l1.activation_lab import ticks
+
+    assert ticks(-5.0, 5.0) == ([-5.0, -2.5, 0.0, 2.5, 5.0], ["−5", "−2.5", "0", "2.5", "5"])
+    assert ticks(0.0067, 0.9933)[1] == ["0.01", "0.25", "0.5", "0.75", "0.99"]
+
+
 async def test_activation_lab_picks_and_bends(opened):
     async with opened("l1.activation-lab") as (app, pilot, v):
+        assert "l1.activation-lab" not in app.store.completed_sections()  # not yet compared
         # w = 1, b = 0: the neuron's curve is f(x) itself, drawn once so it cannot hide f(x)
         assert list(v.query_one("#al-f").series) == ["f(x) = neuron"]
         await pilot.press("4")  # tanh
         await pilot.pause()
-        assert v.lab.name == "tanh"
+        assert v.lab.name == "tanh" and "l1.activation-lab" in app.store.completed_sections()
+        chart = v.query_one("#al-f")
+        assert "−5" in chart.plt.build() and "-5" not in chart.plt.build()  # true minus signs
         assert "max slope 1" in str(v.query_one("#al-facts").render())
         await pilot.press("down", "shift+right")  # w: 1 → 2
         await pilot.pause()

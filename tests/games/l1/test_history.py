@@ -39,3 +39,16 @@ async def test_history_marks_exactly_two_winters(opened):
         await pilot.press("right", "right")
         assert "▼ setback" in str(v.query_one("#hi-card").render())
 
+
+
+async def test_the_card_stays_in_view_while_the_text_scrolls(opened):
+    async with opened("l1.history") as (app, pilot, v):
+        card = v.query_one("#hi-card")
+        top = card.region
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        assert v.query_one("ReadingPane").scroll_y > 0 and v.scroll_y == 0
+        await pilot.press("right")  # moving along the timeline after scrolling the text …
+        await pilot.pause()
+        assert card.region == top and top.y < app.size.height - 2  # … changes a card in view
+        assert "1957" in str(card.render())

@@ -12,33 +12,55 @@ SIZE = (80, 24)
 
 def test_numbers_flowing_values_equal_the_engine_forward_pass():
     flow = NumbersFlowing(1.0, 0.5)
-    flow.set_input(1, -7)  # clamped
-    assert flow.inputs == (1.0, -2.0)
-    while flow.step():
-        pass
+    flow.set_input(1, -7)  # clamped, and the whole network lights at once
+    assert flow.inputs == (1.0, -2.0) and flow.lighting.done
     expected = flow.model.forward(np.array([[1.0, -2.0]]))[0, 0]
-    assert flow.lighting.value_of(2, 0) == expected
+    assert flow.lighting.value_of(2, 0) == expected == flow.output
+    first = flow.step()  # after a full wave, a step starts the next one from dark
+    assert flow.lighting.position == 1 and first.is_input
 
 
 async def test_numbers_flowing_steps_match_the_engine(opened):
     async with opened("l1.numbers-flowing") as (app, pilot, v):
+        light = v.flow.lighting
+        assert light.done  # ŷ is live from the start
         await pilot.press("down", "shift+left")  # x₂: 0.5 → −0.5
         await pilot.pause()
         assert v.flow.inputs == (1.0, -0.5)
-        await pilot.press(*["s"] * 6)
-        light = v.flow.lighting
-        assert light.done
+        await pilot.press(*["s"] * 6)  # a step after a full wave starts a new one from dark
+        assert light.done and light.position == 6
         out = v.flow.model.forward(np.array([[1.0, -0.5]]))[0, 0]
         assert light.value_of(2, 0) == out
         assert f"{out:.3f}" in str(v.query_one("#nf-now").render())
         diagram = str(v.query_one("#nf-net").render())  # one name per neuron: ŷ, not out[1]
         assert "◉" in diagram and "out[1]" not in diagram and "━ +strong" in diagram
+        assert "l1.numbers-flowing" in app.store.completed_sections()
         await pilot.press("r")
         assert light.position == 0
         await pilot.press("p")
-        assert v.playing
+        assert v.playing and v.running
         v.section_hidden()
-        assert not v.playing
+        assert v.playing and not v.running
+        await pilot.press("s")  # stepping during play pauses, then steps once
+        assert not v.playing and light.position == 1
+
+
+async def test_changing_an_input_relights_the_network_at_once(opened):
+    async with opened("l1.numbers-flowing") as (app, pilot, v):
+        net = v.query_one("#nf-net")
+        before = str(net.render())
+        await pilot.press("r")  # lights off …
+        assert v.flow.lighting.position == 0
+        await pilot.press("right")  # … then x₁: 1.0 → 1.1 lights everything with new values
+        await pilot.pause()
+        light = v.flow.lighting
+        assert light.done and v.flow.inputs == (1.1, 0.5)
+        out = v.flow.model.forward(np.array([[1.1, 0.5]]))[0, 0]
+        assert light.value_of(2, 0) == out and v.flow.output == out
+        assert f"{out:.3f}" in str(v.query_one("#nf-now").render())
+        after = str(net.render())
+        assert after != before and f"{out:.2f}" in after
+        assert "l1.numbers-flowing" not in app.store.completed_sections()  # not watched yet
 
 
 async def test_numbers_flowing_text_quotes_the_real_first_weight(opened):
@@ -52,7 +74,7 @@ async def test_numbers_flowing_text_quotes_the_real_first_weight(opened):
 async def test_numbers_flowing_a_step_right_after_an_input_change_is_kept(opened):
     async with opened("l1.numbers-flowing") as (app, pilot, v):
         v.query_one("#nf-x1", Slider).value = -0.5  # its Changed message is still queued…
-        v.action_step()  # …when a quick s arrives
+        v.action_step()  # …when a quick s arrives: a new wave, first neuron lit
         assert v.flow.inputs == (1.0, -0.5) and v.flow.lighting.position == 1
         await pilot.pause()  # the late message must not switch the light off again
         assert v.flow.lighting.position == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nntui.engine.perceptron import GATES, Perceptron
-from nntui.games.l1.perceptron_rule_model import PerceptronRun
+from nntui.games.l1.perceptron_rule_model import PerceptronRun, boundary
 
 SIZE = (80, 24)
 
@@ -43,6 +43,14 @@ def test_rule_step_by_step_applies_the_update():
     assert run.state == ((0.0, 0.0), 0.0) and run.epoch == 0
 
 
+def test_boundary_is_the_line_where_w_x_plus_b_is_zero():
+    x0, y0, x1, y1 = boundary((1.0, 2.0), -1.0, (-0.5, 1.5))
+    assert (x0, x1) == (-0.5, 1.5) and (y0, y1) == (0.75, -0.25)  # x₂ = (1 − x₁)/2
+    assert boundary((2.0,), -1.0, (-0.5, 1.5)) == (0.5, -0.5, 0.5, 1.5)  # one input: x₁ = 0.5
+    assert boundary((2.0, 0.0), 1.0, (0.0, 1.0)) == (-0.5, 0.0, -0.5, 1.0)  # w₂ = 0: vertical
+    assert boundary((0.0, 0.0), 1.0, (0.0, 1.0)) is None
+
+
 async def test_perceptron_rule_steps_and_names_the_xor_cycle(opened):
     async with opened("l1.perceptron-rule") as (app, pilot, v):
         await pilot.press("s")
@@ -55,9 +63,21 @@ async def test_perceptron_rule_steps_and_names_the_xor_cycle(opened):
         assert "Cycle detected" in str(v.query_one("#pr-verdict").render())
         assert "l1.perceptron-rule" in app.store.completed_sections()
         await pilot.press("r", "p")
-        assert v.playing
+        assert v.playing and v.running
         await pilot.press("p")
-        assert not v.playing and v.timer is None
+        assert not v.playing and not v.running
+
+
+async def test_perceptron_rule_says_paused_when_paused_and_never_prints_plus_zero(opened):
+    async with opened("l1.perceptron-rule") as (app, pilot, v):
+        assert "Running" not in str(v.query_one("#pr-verdict").render())
+        await pilot.press("p", "p")  # played, then paused before the first beat
+        verdict = str(v.query_one("#pr-verdict").render())
+        assert verdict.startswith("Paused") or verdict.startswith("Ready")
+        await pilot.press("s", "s", "s")  # AND: w stays (0, 0) for the first examples
+        info = str(v.query_one("#pr-info").render())
+        assert "w = (0, 0)" in info and "+0" not in info
+        assert "Paused" in str(v.query_one("#pr-verdict").render())
 
 
 async def test_perceptron_rule_plot_names_its_axes_and_text_quotes_the_rate(opened):
@@ -70,15 +90,31 @@ async def test_perceptron_rule_plot_names_its_axes_and_text_quotes_the_rate(open
         assert plot.border_title == "" and v.run.n_inputs == 1
 
 
-async def test_perceptron_rule_play_runs_to_the_end_and_stops(opened):
+async def test_perceptron_rule_step_during_play_pauses_then_steps_once(opened):
     async with opened("l1.perceptron-rule") as (app, pilot, v):
         await pilot.press("2", "p")  # OR, play
-        assert v.playing and "▶ playing" in str(v.query_one("#pr-verdict").render())
+        assert v.running and "Playing" in str(v.query_one("#pr-verdict").render())
+        row = v.run.row
+        await pilot.press("s")
+        assert not v.playing and not v.running and v.run.row == row + 1
         while not v.run.finished:
-            v.advance()  # what each timer beat does, without waiting for the beats
-        assert v.run.converged and not v.playing and v.timer is None
+            await pilot.press("e")
         await pilot.press("p")  # nothing left to play: stays stopped
         assert not v.playing
+
+
+async def test_perceptron_rule_play_runs_to_the_end_and_stops(opened, monkeypatch):
+    from nntui.games.l1.perceptron_rule import PerceptronRuleView
+
+    monkeypatch.setattr(PerceptronRuleView, "INTERVAL", 0.01)  # quick beats, same lifecycle
+    async with opened("l1.perceptron-rule") as (app, pilot, v):
+        await pilot.press("2", "p")
+        for _ in range(500):
+            if not v.playing:
+                break
+            await pilot.pause(0.01)
+        assert v.run.converged and not v.playing and not v.running
+        assert "Converged" in str(v.query_one("#pr-verdict").render())
 
 
 def test_snap_perceptron_rule_xor_cycle(snap_compare, make_app):

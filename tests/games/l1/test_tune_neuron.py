@@ -53,6 +53,65 @@ def test_xor_never_reaches_four_on_any_slider_setting():
     assert game.score == 3 and not game.won and not game.possible
 
 
+def test_decision_line_intercepts_and_ends_on_the_square():
+    game = TuneNeuron("AND", 4, 4, -6)  # 4x₁ + 4x₂ − 6 = 0: x₁ + x₂ = 1.5
+    assert game.intercepts == (1.5, 1.5)
+    assert game.decision_line() == (-0.5, 2.0, 1.5, 0.0)  # through (−0.5, 2) and (1.5, 0)
+    assert game.z(1, 1) > 0 > game.z(1, 0)  # only 11 lies on the firing side
+    game.set_params(w1=2, w2=0, b=-1)  # x₁ = 0.5: a vertical line
+    assert game.intercepts == (0.5, None) and game.decision_line() == (0.5, -0.5, 0.5, 1.5)
+    game.set_params(w1=0, w2=0)
+    assert game.intercepts == (None, None) and game.decision_line() is None
+
+
+def test_no_decision_line_separates_xor_on_the_slider_grid():
+    lo, hi = WEIGHT_RANGE
+    grid = np.arange(lo, hi + WEIGHT_STEP / 2, WEIGHT_STEP)
+    corners = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
+    want = GATES["XOR"].targets.astype(bool)
+    for w1 in grid:
+        for w2 in grid:
+            z = w1 * corners[:, 0] + w2 * corners[:, 1]
+            # a bias separating them would put 01, 10 on one side and 00, 11 on the other
+            fires = z[:, None] + grid[None, :] >= 0
+            assert not (fires == want[:, None]).all(axis=0).any()
+
+
+def square_picture(view) -> str:
+    canvas = view.query_one("#tn-square")
+    return "\n".join(canvas.cell_text(r) for r in range(canvas.cell_size.height))
+
+
+async def test_the_square_shows_the_points_and_the_line_moves_with_the_keys(opened, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")  # shade characters: the picture is in the text
+    async with opened("l1.tune-neuron") as (app, pilot, v):
+        blank = square_picture(v)
+        assert blank.count("●") == 1 and blank.count("○") == 3  # AND: only 11 says 1
+        await pilot.press("down", "shift+right")  # w₁ = 2: the line x₁ = 0 appears
+        await pilot.pause()
+        first = square_picture(v)
+        assert first != blank and "•" in first and "·" in first  # the line and the firing side
+        await pilot.press("down", "down", "shift+left")  # b = −2: the line moves to x₁ = 1
+        await pilot.pause()
+        assert square_picture(v) != first and v.game.intercepts == (1.0, None)
+
+
+async def test_a_won_gate_is_remembered_after_relaunch(make_app):
+    app = make_app("l1.tune-neuron")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "shift+right", "shift+right", "down", "shift+right",
+                          "shift+right", "down", "shift+left", "shift+left", "shift+left")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultModal)
+    app = make_app("l1.tune-neuron")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        v = app.screen.view
+        assert v.game.won_gates == {"AND"}
+        assert "won: AND" in str(v.query_one("#tn-status").render())
+
+
 async def test_tune_neuron_wins_and_records_and_gives_xor_three(opened):
     async with opened("l1.tune-neuron") as (app, pilot, v):
         # AND: w₁ = w₂ = +4, b = −6 by coarse steps of 2

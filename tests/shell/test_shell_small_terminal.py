@@ -1,0 +1,54 @@
+"""Tiny terminals: paging an option list that has no room must not crash (issue 11, item 0)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nntui.screens.home import HomeScreen
+from nntui.screens.level import LevelScreen
+from nntui.widgets.option_menu import OptionMenu
+
+
+@pytest.mark.parametrize("size", [(40, 12), (20, 6)], ids=["40x12", "20x6"])
+async def test_page_keys_on_every_option_list_in_a_tiny_terminal(make_app, size):
+    app = make_app("l1.intro")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LevelScreen)
+        await pilot.press("f2")  # the rail: the level screen's option list, focused
+        await pilot.pause()
+        assert isinstance(app.focused, OptionMenu)
+        await pilot.press("pagedown", "pageup", "pagedown", "escape")
+        await pilot.pause()
+        await pilot.press("escape")  # home, whose map is the other option list
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert isinstance(app.focused, OptionMenu)
+        await pilot.press("pagedown", "pageup", "pagedown", "pageup")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)  # still running, nothing opened
+
+
+def test_every_option_list_in_the_app_is_a_guarded_option_menu():
+    import ast
+    from pathlib import Path
+
+    import nntui
+
+    root = Path(nntui.__file__).parent
+    bare = []
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "OptionList":
+                bare.append(str(path.relative_to(root)))
+    assert not bare, f"use OptionMenu (nntui/widgets/option_menu.py) in {bare}"
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)], ids=["60x20", "80x24"])
+async def test_home_rows_never_wrap(make_app, size):
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        rows = app.screen.query_one("#map", OptionMenu)
+        assert rows.virtual_size.height == rows.option_count  # one line per row
+        assert not rows.show_vertical_scrollbar

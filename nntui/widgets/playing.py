@@ -173,7 +173,9 @@ class TrainingSection(PlayableSection):
         #: Held by the worker for every chunk, and by the UI for any change to the model.
         self.lock = threading.Lock()
         self.last_loss: float | None = None
-        self._worker_ending = False
+        # A worker that has trained its last chunk and is only returning: cancelling it then
+        # would merely mark it "cancelled" (and make waiting for it raise).
+        self._ending_worker = None
 
     def train_chunk(self) -> float | None:
         """A few training steps on the model (worker thread, under ``lock``); the last loss."""
@@ -191,8 +193,14 @@ class TrainingSection(PlayableSection):
     def _run(self, run: bool) -> None:
         if run:
             self._train(None)
-        elif not self._worker_ending:
-            self.workers.cancel_group(self, "training")
+        else:
+            self._stop_training()
+
+    def _stop_training(self) -> None:
+        for worker in self.workers:
+            if (worker.node is self and worker.group == "training"
+                    and worker is not self._ending_worker):
+                worker.cancel()
 
     def action_step(self) -> None:
         self.playing = False
@@ -201,7 +209,7 @@ class TrainingSection(PlayableSection):
 
     def action_reset(self) -> None:
         self.playing = False
-        self.workers.cancel_group(self, "training")
+        self._stop_training()
         # A worker that is still inside a chunk finishes it on the old model under the lock;
         # the restart waits for that chunk so it never rebuilds arrays being written.
         with self.lock:
@@ -254,12 +262,9 @@ class TrainingSection(PlayableSection):
         self.last_loss = loss
         if diverged:
             self.diverged = True
+        if stop:
+            self._ending_worker = worker  # it returns right after this callback
         if stop and self.playing:
-            # The worker ends by itself: cancelling it now would only mark it as cancelled.
-            self._worker_ending = True
-            try:
-                self.playing = False  # refreshes the view
-            finally:
-                self._worker_ending = False
+            self.playing = False  # refreshes the view
         else:
             self.refresh_view()

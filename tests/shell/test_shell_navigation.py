@@ -126,7 +126,8 @@ async def test_open_starts_at_the_section(make_app):
         assert isinstance(app.screen_stack[-2], HomeScreen)
 
 
-async def test_planned_section_is_honest(make_app):
+async def test_planned_section_is_honest(make_app, unbuilt):
+    unbuilt("fx.uat")
     planned = next(s for s in sections.SECTIONS if s.status == "planned")
     app = make_app(planned.id)
     async with app.run_test(size=(80, 24)):

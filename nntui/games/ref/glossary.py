@@ -13,6 +13,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from nntui import sections
+from nntui.widgets.option_menu import OptionMenu
 from nntui.widgets.ref_table import SearchInput
 from nntui.widgets.section import SectionView
 
@@ -77,7 +78,7 @@ class GlossaryView(SectionView):
             yield Static("search ›", id="gl-prompt")
             yield SearchInput(f"type part of a term ({len(self.glossary)} in all)", id="gl-search")
         with Horizontal(id="gl-body"):
-            yield OptionList(id="gl-list")
+            yield OptionMenu(id="gl-list")
             yield Static(id="gl-entry")
         yield Static(id="gl-count")
 

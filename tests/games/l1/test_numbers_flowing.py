@@ -33,7 +33,7 @@ async def test_numbers_flowing_steps_match_the_engine(opened):
         assert light.value_of(2, 0) == out
         assert f"{out:.3f}" in str(v.query_one("#nf-now").render())
         diagram = str(v.query_one("#nf-net").render())  # one name per neuron: ŷ, not out[1]
-        assert "◉" in diagram and "out[1]" not in diagram and "━ +strong" in diagram
+        assert "◉" in diagram and "out[1]" not in diagram and "▲ +large" in diagram
         assert "l1.numbers-flowing" in app.store.completed_sections()
         await pilot.press("r")
         assert light.position == 0

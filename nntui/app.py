@@ -9,9 +9,6 @@ from textual.binding import Binding
 
 from nntui import sections
 
-_HERE = Path(__file__).parent
-#: The app's stylesheet, then each section's own (``games/<level>/<name>.tcss``).
-STYLESHEETS = [_HERE / "app.tcss", *sorted(_HERE.glob("games/*/*.tcss"))]
 
 #: While progress cannot be saved, try again this often even if the learner writes nothing new
 #: (so freeing space is enough; the store also retries before every write).
@@ -28,7 +25,9 @@ def _section_commands():
 class NNTuiApp(App):
     """Home → level → section. Sections are mounted lazily, only when opened."""
 
-    CSS_PATH = STYLESHEETS
+    # Each section's own stylesheet (games/<level>/<name>.tcss) is loaded with its view, when
+    # the section is first opened (see SectionView).
+    CSS_PATH = "app.tcss"
     TITLE = "nntui"
     SUB_TITLE = "neural networks, in your terminal"
     COMMANDS = App.COMMANDS | {_section_commands}

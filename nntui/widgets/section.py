@@ -9,6 +9,8 @@ while a modal (help, a result) covers them.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
@@ -42,6 +44,17 @@ class SectionView(VerticalScroll):
 
     class ProgressChanged(Message):
         """A visit, completion or attempt was recorded; the rail and header should refresh."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # A section's styles live beside it (games/l1/tune_neuron.tcss). Loading them as the
+        # class's default CSS means Textual parses them only when the section is first opened,
+        # not every stylesheet of the course at start-up.
+        if "DEFAULT_CSS" not in cls.__dict__:
+            module = sys.modules.get(cls.__module__)
+            path = Path(getattr(module, "__file__", "") or "").with_suffix(".tcss")
+            if path.name and path.is_file():
+                cls.DEFAULT_CSS = path.read_text(encoding="utf-8")
 
     def __init__(self, section: Section, **kwargs: Any) -> None:
         super().__init__(**kwargs)

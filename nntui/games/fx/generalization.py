@@ -89,7 +89,7 @@ class GeneralizationView(DerivationLesson):
             self.app.call_from_thread(self.show_curve, n_train, noise, result)
 
     def show_curve(self, n_train: int, noise: float, result) -> None:
-        if (n_train, noise) == (self.n_train, self.noise):
+        if self.on_screen and (n_train, noise) == (self.n_train, self.noise):
             self.dd = result
             self.redraw()
 

@@ -97,7 +97,7 @@ class InitTheoryView(DerivationLesson):
             self.app.call_from_thread(self.show_measured, activation, gain, result)
 
     def show_measured(self, activation: str, gain: float, result: dict) -> None:
-        if (activation, gain) == (self.activation, self.gain):
+        if self.on_screen and (activation, gain) == (self.activation, self.gain):
             self.measured = result
             self.redraw()
 

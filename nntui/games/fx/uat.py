@@ -104,7 +104,7 @@ class UatView(DerivationLesson):
             self.app.call_from_thread(self.show_state, state)
 
     def show_state(self, state: UATState) -> None:
-        if (state.target, state.units, state.k) == self.setting:
+        if self.on_screen and (state.target, state.units, state.k) == self.setting:
             self.state = state
             self.redraw()
 

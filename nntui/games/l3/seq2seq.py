@@ -99,6 +99,8 @@ class Seq2seqView(AnimatedSection):
             pass
 
     def ready(self, walk: Walkthrough, from_file: bool) -> None:
+        if not self.on_screen:  # the learner left while it trained
+            return
         self.walk, self.loaded_from_file = walk, from_file
         self.refresh_view()
 

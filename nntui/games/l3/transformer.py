@@ -127,6 +127,8 @@ class TransformerView(AnimatedSection):
             pass
 
     def ready(self, inspector: Inspector, from_file: bool) -> None:
+        if not self.on_screen:  # the learner left while it trained
+            return
         self.inspector, self.loaded_from_file = inspector, from_file
         self.refresh_view()
 

@@ -100,7 +100,7 @@ SECTIONS: tuple[Section, ...] = (
     _s("l1.numbers-flowing", "animation", "Numbers flowing", "forward-pass",
        "A 2 → 3 → 1 network lights neuron by neuron, showing every value.", ready=True),
     _s("l1.history", "lesson", "A short history", "history",
-       "From McCulloch–Pitts to 2012: two winters and what ended them.", ready=True),
+       "From McCulloch–Pitts to 2012: two slumps and what ended them.", ready=True),
     _s("l1.checkpoint", "quiz", "Level 1 checkpoint", "review",
        "End-of-level quiz on the single neuron.", ready=True),
     # Level 2 · Intermediate

@@ -300,14 +300,14 @@ ACTIVATIONS: dict[str, Activation] = {
         ),
         Activation(
             "gelu", "GELU", "GELU(z) = z·Φ(z) = ½z(1 + erf(z/√2))", "GELU′(z) = Φ(z) + z·φ(z)",
-            "(≈−0.17, ∞)", False,
-            "Weights each input by how likely it is to be positive; a transformer favourite.",
+            "[−0.17, ∞)", False,
+            "z·Φ(z): Φ(z) is the chance that z plus standard Gaussian noise is positive.",
             _gelu, _gelu_d,
         ),
         Activation(
             "silu", "SiLU (Swish)", "SiLU(z) = z·σ(z)", "SiLU′(z) = σ(z)(1 + z(1−σ(z)))",
-            "(≈−0.28, ∞)", False,
-            "The input gated by its own sigmoid: smooth, with a small dip below zero.",
+            "[−0.28, ∞)", False,
+            "The input gated by its own sigmoid; its gated form SwiGLU is common in large models.",
             _silu, _silu_d,
         ),
     ]

@@ -24,19 +24,24 @@ EVENTS: tuple[Event, ...] = (
           "such units can compute any logical formula.", "spring"),
     Event("1957–58", "Rosenblatt's perceptron", "Frank Rosenblatt adds learning: a rule that "
           "nudges each weight by the error, so the machine finds its own threshold line from "
-          "examples. It is built in hardware and greeted with huge expectations.", "spring"),
+          "examples. The Mark I, built in hardware, is shown in 1960 to huge expectations.",
+          "spring"),
     Event("1969", "The XOR critique", "Marvin Minsky and Seymour Papert prove in their book "
           "Perceptrons that one layer cannot compute XOR or anything else that no straight "
-          "line separates. Nobody yet knows how to train several layers.", "setback"),
-    Event("1970s", "The first winter", "Funding and interest drain away. Research moves to "
-          "symbolic AI and expert systems, and neural networks become a fringe topic.",
+          "line separates. Deeper nets had been trained (Ivakhnenko and Lapa in 1965, Amari in "
+          "1967), but no general way to train hidden layers was known.", "setback"),
+    Event("1970s", "The neural-network slump", "After 1969 funding and interest drain away. "
+          "Research moves to symbolic AI and expert systems; neural networks become a fringe "
+          "topic. Linnainmaa (1970) and Werbos (1974) work out backpropagation's maths.",
           "winter"),
-    Event("1986", "Backpropagation", "Rumelhart, Hinton and Williams show that the chain rule "
-          "can send the error back through hidden layers, so multilayer networks can learn. "
-          "XOR becomes easy with one hidden layer.", "spring"),
+    Event("1986", "Backpropagation spreads", "Rumelhart, Hinton and Williams show, and make "
+          "widely known, that the chain rule sends the error back through hidden layers, so "
+          "multilayer networks learn. XOR becomes easy with one hidden layer.", "spring"),
     Event("1990s–2000s", "The second winter", "Deep networks still train badly: gradients "
           "fade to almost nothing on their way back through many sigmoid layers. Support "
-          "vector machines and other tidy methods win most benchmarks.", "winter"),
+          "vector machines and other tidy methods win most benchmarks. Deep belief nets (2006) "
+          "and wins in speech and GPU-trained image networks (2009–11) start the way back.",
+          "winter"),
     Event("2012", "The return", "A deep convolutional network (AlexNet) wins the ImageNet "
           "contest by a wide margin. Three things ended the winter: huge labelled data sets "
           "from the internet, GPUs, and better tricks such as ReLU, dropout and, soon after, "

@@ -103,7 +103,6 @@ class BuildNetworkView(SectionView):
             self.builder = NetworkBuilder.from_json(saved)
         self.focus()
         self.redraw()
-        self.mark_complete()
 
     # --- actions ----------------------------------------------------------------
 
@@ -154,6 +153,7 @@ class BuildNetworkView(SectionView):
         if self.store is not None:
             self.store.set_setting(SETTING_KEY, self.builder.to_json())
         self.redraw()
+        self.mark_complete()  # the learner has built something
 
     # --- drawing ----------------------------------------------------------------
 

@@ -44,6 +44,7 @@ def histogram_strip(counts) -> str:
 
 
 class InitView(LessonView):
+    COMPLETE_ON_OPEN = False  # complete once the learner has used the live control
     HELP = ("↑/↓ pick n_in or n_out, ←/→ change it by 1 (shift: by 32). 1, 2 and 3 pick the "
             "start (zero, too large, Xavier) and [ and ] take a layer off or add one. Each "
             "row of the histograms is one tanh layer of the probe: how its units' outputs "
@@ -77,6 +78,7 @@ class InitView(LessonView):
         self.redraw()
 
     def on_slider_changed(self, event: Slider.Changed) -> None:
+        self.mark_complete()  # the learner has tried the calculator
         setattr(self, event.slider.id.removeprefix("init-"), int(event.value))
         self.refresh_values()
         self.redraw()

@@ -12,7 +12,7 @@ from nntui.engine.init import INIT_FORMULAS
 from nntui.widgets.chart import Chart
 from nntui.widgets.playing import TrainingSection
 
-from .init_race_model import HIDDEN, LEARNING_RATE, SIZES, InitRace
+from .init_race_model import HIDDEN, LEARNING_RATE, SIZES, VERDICT_AFTER, InitRace
 
 STEPS_PER_CHUNK = 5
 
@@ -73,7 +73,6 @@ class InitRaceView(TrainingSection):
     def on_mount(self) -> None:
         self.focus()
         self.refresh_view()
-        self.mark_complete()
 
     # --- the training lifecycle (TrainingSection) ------------------------------------
 
@@ -93,6 +92,8 @@ class InitRaceView(TrainingSection):
 
     def refresh_view(self) -> None:
         race = self.race
+        if race.steps_done >= min(VERDICT_AFTER, race.max_steps):  # long enough for verdicts
+            self.mark_complete()
         series = {r.label: (list(range(1, len(r.losses) + 1)), r.losses) for r in race.runners}
         chart = self.query_one("#race-chart", Chart)
         if race.steps_done:

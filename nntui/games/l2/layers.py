@@ -61,6 +61,7 @@ def total_text(sizes) -> str:
 
 
 class LayersView(LessonView):
+    COMPLETE_ON_OPEN = False  # complete once the learner has used the live control
     HELP = ("←/→ pick a layer, ↑/↓ change its size by 1 (shift: by 10), a adds a hidden layer "
             "after the picked one, x removes the picked hidden layer, r puts back the example "
             "[4, 8, 6, 1]. The picture draws up to eight neurons a layer and every connection "
@@ -112,6 +113,7 @@ class LayersView(LessonView):
     def action_resize(self, delta: int) -> None:
         self.sizes[self.picked] = min(MAX_SIZE, max(1, self.sizes[self.picked] + delta))
         self.redraw()
+        self.mark_complete()  # the lesson asks the learner to count a network of their own
 
     def action_add(self) -> None:
         if len(self.sizes) < MAX_LAYERS:

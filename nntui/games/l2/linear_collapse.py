@@ -81,6 +81,7 @@ def matrix_text(name: str, M: np.ndarray) -> list[str]:
 
 
 class LinearCollapseView(LessonView):
+    COMPLETE_ON_OPEN = False  # complete once the learner has used the live control
     HELP = ("←/→ change x₁ and ↑/↓ change x₂ (by 0.5). space slips tanh between the two "
             "layers or takes it out. w draws new weights (skipping draws whose tanh boundary "
             "would bend too little to see). The canvas shades (░) where the network's output "
@@ -139,6 +140,7 @@ class LinearCollapseView(LessonView):
     def action_toggle_sigma(self) -> None:
         self.sigma = not self.sigma
         self.redraw()
+        self.mark_complete()  # the lesson's point: σ between the layers bends the boundary
 
     def action_input(self, index: int, steps: int) -> None:
         self.x[index] = float(np.clip(self.x[index] + steps * INPUT_STEP, *LIM))

@@ -48,6 +48,7 @@ def lowest_sharpness(values) -> float | None:
 
 
 class TwoCutsView(LessonView):
+    COMPLETE_ON_OPEN = False  # complete once the learner has used the live control
     HELP = ("←/→ change the sharpness k that multiplies every weight (shift: by 5). The "
             "truth table is the engine's forward pass of the network with these weights. "
             "PgDn/PgUp scroll the text while the table stays in view.")
@@ -71,6 +72,7 @@ class TwoCutsView(LessonView):
     def on_slider_changed(self, event: Slider.Changed) -> None:
         self.k = event.value
         self.refresh_values()
+        self.mark_complete()  # the learner has moved the sharpness and watched the table
         self.redraw()
 
     def trace(self):

@@ -136,6 +136,8 @@ class AnimatedSection(PlayableSection):
             self._timer.pause()
 
     def _beat(self) -> None:
+        if not self.on_screen:  # a beat that fires while the section is being taken down
+            return
         if not self.advance():
             self.playing = False  # refreshes the view too
         else:
@@ -257,7 +259,7 @@ class TrainingSection(PlayableSection):
     def _after_chunk(self, worker, loss: float | None, diverged: bool, stop: bool) -> None:
         # This runs on the UI thread while the worker waits for it, so the model is not being
         # written: a newer worker cannot have taken the lock yet, and an older one was cancelled.
-        if worker.is_cancelled:
+        if worker.is_cancelled or not self.on_screen:
             return
         self.last_loss = loss
         if diverged:

@@ -24,8 +24,11 @@ async def test_every_ready_section_of_the_level_opens_at_design_size(level, make
     async with app.run_test(size=(80, 24)) as pilot:
         for section in ready:
             app.open_section(section.id)
-            await pilot.pause()
             view = app.screen.view
+            for _ in range(50):  # mounting takes a few message rounds, more under load
+                await pilot.pause()
+                if view.is_mounted:
+                    break
             assert type(view) is sections.load_view(section), section.id
             assert view.is_mounted and view.region.width >= 70  # the rail folded away at 80 columns
             assert app.store.last_visited() == section.id

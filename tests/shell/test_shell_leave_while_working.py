@@ -3,6 +3,8 @@ that arrives after the learner has left is dropped, not drawn into a view that i
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from nntui import sections
@@ -14,6 +16,11 @@ LATE_RESULT = {
     "fx.generalization": lambda view: view.show_curve(view.n_train, view.noise, None),
     "fx.init-theory": lambda view: view.show_measured(view.activation, view.gain, {}),
     "fx.uat": lambda view: view.show_state(None),
+    # a worker that has not been cancelled yet: removal cancels it only at its very end
+    "l4.dropout": lambda view: view._sweep_step(SimpleNamespace(is_cancelled=False), 1, 19),
+    "l4.autoencoder": lambda view: view._trained(SimpleNamespace(is_cancelled=False)),
+    "l2.init-race": lambda view: view._after_chunk(SimpleNamespace(is_cancelled=False), 0.5,
+                                                   False, False),
 }
 
 

@@ -130,7 +130,7 @@ class AutoencoderView(SectionView):
             pass
 
     def _trained(self, worker) -> None:
-        if worker.is_cancelled or not self.is_attached:
+        if worker.is_cancelled or not self.on_screen:
             return  # the learner left; the network is kept all the same
         self.training_k = None
         self.refresh_view()

@@ -118,13 +118,13 @@ class DropoutView(TrainingSection):
     # Both run on the UI thread; a worker cancelled by leaving the section may still have
     # posted one, after the section's widgets are gone.
     def _sweep_step(self, worker, done: int, total: int) -> None:
-        if worker.is_cancelled:
+        if worker.is_cancelled or not self.on_screen:
             return
         self.sweep_progress = (done, total)
         self.refresh_view()
 
     def _sweep_done(self, worker, result: Sweep) -> None:
-        if worker.is_cancelled:
+        if worker.is_cancelled or not self.on_screen:
             return
         self.game.sweep = result
         if self.store is not None:

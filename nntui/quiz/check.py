@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 
-from nntui.engine import init, losses, params
+from nntui.engine import init, losses, params, theory
 from nntui.engine.activations import ACTIVATIONS, softmax
 from nntui.engine.neuron import neuron
 from nntui.engine.perceptron import Perceptron
@@ -43,6 +43,8 @@ def _names() -> dict:
         pool_out=params.pool_output_size,
         xavier_bound=init.xavier_uniform_bound,
         he_std=init.he_normal_std,
+        optimal_step=theory.optimal_step,
+        gd_rate=theory.gd_rate,
         exp=math.exp, log=math.log, sqrt=math.sqrt, abs=abs,
     )
     for name in ("mse", "mae", "huber", "bce", "ce"):

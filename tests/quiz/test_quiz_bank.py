@@ -187,3 +187,14 @@ def test_the_cnn_order_has_one_right_order():
 def test_the_percent_question_accepts_a_percent_sign():
     q = BANK["l2.xor-one-line"]
     assert q.percent and q.is_correct("75 %") and q.is_correct("75") and not q.is_correct("0.75")
+
+
+def test_the_frontier_rate_questions_are_checked_by_the_engines_theory():
+    from nntui.engine import theory
+
+    assert BANK["fx.optimal-step"].check == "optimal_step(1, 10)"
+    assert BANK["fx.rate"].check == "gd_rate(10)"
+    for qid, exact in (("fx.optimal-step", theory.optimal_step(1, 10)),
+                       ("fx.rate", theory.gd_rate(10))):
+        q = BANK[qid]
+        assert abs(q.value - exact) <= q.tolerance, qid  # the stated answer is the engine's

@@ -30,7 +30,7 @@ from textual.worker import get_current_worker
 
 from nntui.widgets.section import SectionView
 
-__all__ = ["PlayableSection", "AnimatedSection", "TrainingSection"]
+__all__ = ["PlayableSection", "AnimatedSection", "ModelAnimation", "TrainingSection"]
 
 
 class PlayableSection(SectionView):
@@ -147,6 +147,21 @@ class AnimatedSection(PlayableSection):
         self.playing = False
         self.advance()
         self.refresh_view()
+
+
+class ModelAnimation(AnimatedSection):
+    """An animation whose pure model walks itself: ``self.model`` has ``advance() -> bool``
+    (False once nothing moved) and ``done``; the section completes when the walk has ended."""
+
+    @property
+    def finished(self) -> bool:
+        return self.model.done
+
+    def advance(self) -> bool:
+        moved = self.model.advance()
+        if self.model.done:
+            self.mark_complete()
+        return moved
 
 
 class TrainingSection(PlayableSection):

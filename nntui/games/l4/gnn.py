@@ -11,7 +11,7 @@ from nntui.widgets.bars import bar_text
 from nntui.widgets.canvas import Canvas, shade_char
 from nntui.widgets.keys import axis_keys
 from nntui.widgets.number_text import num
-from nntui.widgets.playing import AnimatedSection
+from nntui.widgets.playing import ModelAnimation
 
 from .gnn_model import EDGES, MAX_ROUNDS, NODES, POSITIONS, GraphSignal
 
@@ -20,7 +20,7 @@ LIT_COLOUR = "#f2b134"
 DARK_COLOUR = "#8a8a8a"
 
 
-class GnnView(AnimatedSection):
+class GnnView(ModelAnimation):
     """One lit node's signal spreading over a graph, round by round of message passing."""
 
     HELP = (
@@ -50,16 +50,6 @@ class GnnView(AnimatedSection):
         super().on_mount()
         self.focus()
         self.refresh_view()
-
-    @property
-    def finished(self) -> bool:
-        return self.model.done
-
-    def advance(self) -> bool:
-        moved = self.model.advance()
-        if self.model.done:
-            self.mark_complete()
-        return moved
 
     def restart(self) -> None:
         self.model.restart()

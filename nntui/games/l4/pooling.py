@@ -8,7 +8,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from nntui.widgets.number_text import num
-from nntui.widgets.playing import AnimatedSection
+from nntui.widgets.playing import ModelAnimation
 
 from .pooling_model import SIZE, Pooling
 
@@ -19,7 +19,7 @@ def cell(value: float) -> str:
     return f"{num(value, 1):>{CELL - 1}} "
 
 
-class PoolingView(AnimatedSection):
+class PoolingView(ModelAnimation):
     """2×2 max or average pooling, window by window."""
 
     HELP = (
@@ -47,16 +47,6 @@ class PoolingView(AnimatedSection):
         super().on_mount()
         self.focus()
         self.refresh_view()
-
-    @property
-    def finished(self) -> bool:
-        return self.model.done
-
-    def advance(self) -> bool:
-        moved = self.model.advance()
-        if self.model.done:
-            self.mark_complete()
-        return moved
 
     def restart(self) -> None:
         self.model.revealed = 0

@@ -109,7 +109,7 @@ class RnnView(AnimatedSection):
         w = self.walk
         status = Text(no_wrap=True, overflow="ellipsis")
         status.append(f"{w.mode} cell", "bold reverse")
-        status.append(f"  word ")
+        status.append("  word ")
         for i, letter in enumerate(w.word):
             status.append(letter, "bold reverse" if i == w.shown - 1 else
                           ("bold" if i < w.shown else "dim"))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from nntui.engine.lstm import GATES, lstm_init, lstm_step, rnn_init, rnn_step
+from nntui.engine.lstm import lstm_init, lstm_step, rnn_init, rnn_step
 
 __all__ = ["ALPHABET", "BLANK", "WORDS", "HIDDEN", "MODES", "Step", "encode", "RecurrentWalk"]
 

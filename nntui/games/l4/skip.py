@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from nntui.widgets.keys import axis_keys
-from nntui.widgets.playing import AnimatedSection
+from nntui.widgets.playing import ModelAnimation
 
 from .skip_model import Skip, log_rows
 
@@ -30,7 +30,7 @@ def sci(value: float) -> str:
     return f"{value:.2g}".replace("-", "−")
 
 
-class SkipView(AnimatedSection):
+class SkipView(ModelAnimation):
     """Plain vs residual stack: the real gradient each layer receives."""
 
     HELP = (
@@ -57,16 +57,6 @@ class SkipView(AnimatedSection):
         super().on_mount()
         self.focus()
         self.refresh_view()
-
-    @property
-    def finished(self) -> bool:
-        return self.model.done
-
-    def advance(self) -> bool:
-        moved = self.model.advance()
-        if self.model.done:
-            self.mark_complete()
-        return moved
 
     def restart(self) -> None:
         self.model.reached = 0

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.widgets import Static
 
 from nntui.widgets.keys import axis_keys
-from nntui.widgets.playing import AnimatedSection
+from nntui.widgets.playing import ModelAnimation
 
 from .unet_model import Stage, UNet
 
@@ -42,7 +42,7 @@ def what_happens(stage: Stage) -> str:
     return f"a 1×1 conv gives one channel per class: {s}"
 
 
-class UnetView(AnimatedSection):
+class UnetView(ModelAnimation):
     """Boxes for every stage of a U-Net; a pulse down, across and up."""
 
     HELP = (
@@ -74,16 +74,6 @@ class UnetView(AnimatedSection):
         self.refresh_view()
 
     # --- playing (AnimatedSection) ------------------------------------------------------
-
-    @property
-    def finished(self) -> bool:
-        return self.model.done
-
-    def advance(self) -> bool:
-        moved = self.model.advance()
-        if self.model.done:
-            self.mark_complete()
-        return moved
 
     def restart(self) -> None:
         self.model.pulse = 0

@@ -25,9 +25,9 @@ async def test_every_ready_section_of_the_level_opens_at_design_size(level, make
         for section in ready:
             app.open_section(section.id)
             view = app.screen.view
-            for _ in range(50):  # mounting takes a few message rounds, more under load
+            for _ in range(50):  # mounting and layout take a few message rounds, more under load
                 await pilot.pause()
-                if view.is_mounted:
+                if view.is_mounted and view.region.width:
                     break
             assert type(view) is sections.load_view(section), section.id
             assert view.is_mounted and view.region.width >= 70  # the rail folded away at 80 columns

@@ -45,8 +45,11 @@ def due_questions(store, now: datetime | None = None,
                   bank: dict[str, Question] | None = None) -> list[Question]:
     """The questions due for review at ``now``, most overdue first (cards of questions no longer
     in ``bank``, the shipped bank by default, are skipped)."""
+    due_ids = store.due_cards(now)
+    if not due_ids:
+        return []  # nothing due: no need to parse the bank (home counts this on its first frame)
     bank = question_bank.bank() if bank is None else bank
-    return [bank[qid] for qid in store.due_cards(now) if qid in bank]
+    return [bank[qid] for qid in due_ids if qid in bank]
 
 
 def due_count(store, now: datetime | None = None) -> int:

@@ -59,11 +59,12 @@ class NNTuiApp(App):
         return self.data_dir / "progress.sqlite3"
 
     def on_mount(self) -> None:
-        from nntui.screens.home import HomeScreen
-
-        self.push_screen(HomeScreen())
+        # A section opened at launch comes up on its own; home is built when the learner goes
+        # there (escape), which keeps `--open` (and every test that opens a section) quick.
         if self.open_section_at_start:
             self.open_section(self.open_section_at_start)
+        else:
+            self.go_home()
         if self.store.notice:
             self.notify(self.store.notice, title="Progress file", severity="warning", timeout=15)
         self.store.on_save_notice = self.show_save_notice
@@ -97,6 +98,15 @@ class NNTuiApp(App):
         while isinstance(self.screen, LevelScreen):
             self.pop_screen()
         self.push_screen(LevelScreen(section.level, section_id))
+
+    def go_home(self) -> None:
+        """Back to home from anywhere: pop down to it, or build it if it was never shown."""
+        from nntui.screens.home import HomeScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            self.pop_screen()
+        if not isinstance(self.screen, HomeScreen):
+            self.push_screen(HomeScreen())
 
     def open_level(self, level_id: str) -> None:
         """Open a level at the learner's first unfinished section (or its first)."""

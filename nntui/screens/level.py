@@ -136,7 +136,7 @@ class LevelScreen(Screen):
         self.show_section(target.id)
 
     def action_home(self) -> None:
-        self.app.pop_screen()
+        self.app.go_home()
 
     def action_toggle_rail(self) -> None:
         rail = self.query_one("#rail", OptionList)

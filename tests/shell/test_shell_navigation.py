@@ -118,12 +118,15 @@ async def test_wide_terminal_shows_the_rail(make_app):
 
 
 async def test_open_starts_at_the_section(make_app):
-    app = make_app("ref.glossary")
-    async with app.run_test(size=(80, 24)):
+    app = make_app("l1.history")
+    async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, LevelScreen)
-        assert app.screen.current == "ref.glossary"
-        # escape from a section opened directly still lands on home
-        assert isinstance(app.screen_stack[-2], HomeScreen)
+        assert app.screen.current == "l1.history"
+        # home is built only when wanted, and escape from a section opened directly lands there
+        assert not any(isinstance(s, HomeScreen) for s in app.screen_stack)
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+        assert [type(s).__name__ for s in app.screen_stack[1:]] == ["HomeScreen"]
 
 
 async def test_planned_section_is_honest(make_app, unbuilt):
@@ -174,10 +177,10 @@ async def test_open_section_reuses_the_level_screen(make_app):
         app.open_section(FRONTIER[2].id)
         await pilot.pause()
         assert app.screen is screen and screen.current == FRONTIER[2].id
-        app.open_section("ref.glossary")  # another level: a new level screen, home below it
+        app.open_section("ref.glossary")  # another level: a new level screen, not a second one
         await pilot.pause()
         assert app.screen.level.id == "ref"
-        assert [type(s).__name__ for s in app.screen_stack[1:]] == ["HomeScreen", "LevelScreen"]
+        assert [type(s).__name__ for s in app.screen_stack[1:]] == ["LevelScreen"]
 
 
 async def test_corrupt_progress_file_is_moved_aside_and_the_learner_told(make_app, data_dir):

@@ -12,10 +12,11 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from nntui import classroom
 from nntui.classroom import ClassReport
+from nntui.widgets.footer import Footer
 
 HELP = ("Tabs: 1 learners · 2 quiz bests · 3 mastery per concept (· not started, ◔ attempted, "
         "◑ familiar, ◕ proficient, ● mastered) · 4 the questions the class gets wrong most. "

@@ -6,12 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from nntui import sections
+from nntui.widgets.footer import Footer
 from nntui.widgets.option_menu import OptionMenu
-
 
 #: Seconds between refreshes of the reviews-due count.
 DUE_REFRESH_SECONDS = 30

@@ -7,10 +7,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
 from nntui import sections
+from nntui.widgets.footer import Footer
 from nntui.widgets.option_menu import OptionMenu
 from nntui.widgets.section import PlannedView, SectionView
 

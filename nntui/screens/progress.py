@@ -7,13 +7,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from nntui import sections
 from nntui.quiz import report
+from nntui.quiz.mastery import LEVELS as MASTERY_LEVELS
+from nntui.quiz.mastery import WINDOW
 from nntui.quiz.review import due_count
-from nntui.quiz.mastery import LEVELS as MASTERY_LEVELS, WINDOW
 from nntui.screens.home import progress_bar
+from nntui.widgets.footer import Footer
 
 #: One mark per mastery level, so the table reads without colour.
 MASTERY_MARKS = {"attempted": "◔", "familiar": "◑", "proficient": "◕", "mastered": "●"}

@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from nntui.quiz import review
 from nntui.quiz.records import record_outcome, seen_before
 from nntui.quiz.session import QuizSession, with_shuffled_options
+from nntui.widgets.footer import Footer
 from nntui.widgets.quiz_card import QuizCard
 
 SECTION_ID = "review"

@@ -468,11 +468,13 @@ class TrainBrainView(TrainingSection):
         self.check_challenge()
 
     def _show(self, selector: str, content) -> None:
-        """Update a Static only when its text changed (nothing is sent otherwise)."""
+        """Update a Static only when its text changed (nothing is sent otherwise). These lines
+        have fixed sizes (train_brain.tcss), so no layout pass: a layout pass while playing
+        repainted the whole screen several times a second."""
         key = content.markup if isinstance(content, Text) else str(content)
         if self._shown.get(selector) != key:
             self._shown[selector] = key
-            self.query_one(selector, Static).update(content)
+            self.query_one(selector, Static).update(content, layout=False)
 
     def status_text(self) -> Text:
         pg = self.pg

@@ -54,6 +54,10 @@ class HomeScreen(Screen):
         Binding("ctrl+p", "command_palette", "Find section"),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown: tuple | None = None  # what the map and status line show now
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="status")
@@ -108,18 +112,12 @@ class HomeScreen(Screen):
         options.append(Option(Text.assemble(("r Review", "bold"),
                                              f"        {due} question{'s' if due != 1 else ''}"
                                              " due for review"), id="screen:review"))
-        option_list = self.query_one("#map", OptionList)
         # One line per row: at 60 columns a wrapped row would read as two entries. The room is
         # the screen less the list's margin, border (2), padding (2) and a scrollbar (2).
         margin = 2 if self.has_class("-narrow") else 4
         width = max(10, self.size.width - margin - 6)
         for option in options:
             option.prompt.truncate(width, overflow="ellipsis")
-        highlighted = option_list.highlighted
-        option_list.clear_options()
-        option_list.add_options(options)
-        option_list.highlighted = highlighted if highlighted is not None else 0
-
         total_done = len(completed & set(sections.SECTION_BY_ID))
         streak = store.streak()
         status = Text.assemble(
@@ -129,6 +127,16 @@ class HomeScreen(Screen):
             f" · streak {streak} day{'s' if streak != 1 else ''}"
             f" · {due} review{'s' if due != 1 else ''} due",
         )
+        # The periodic refresh usually finds nothing new: then nothing is redrawn or sent.
+        shown = (tuple((o.id, o.prompt.markup) for o in options), status.markup)
+        if shown == self._shown:
+            return
+        self._shown = shown
+        option_list = self.query_one("#map", OptionList)
+        highlighted = option_list.highlighted
+        option_list.clear_options()
+        option_list.add_options(options)
+        option_list.highlighted = highlighted if highlighted is not None else 0
         self.query_one("#status", Static).update(status)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -2,11 +2,13 @@
 (Ralph, on 127.0.0.1 with a file backend in a temporary folder), kept while it is down, sent once
 when it is back; and ``nntui class --lrs`` reading the class back through ``more`` pages.
 
-Runs only where Ralph is installed (``pip install 'ralph-malph[lrs]'``); it is not in the test
-extra, as it pins old versions of several web libraries."""
+Ralph is in the test extra (``ralph-malph[lrs]``). It runs in its own process, so this module
+only checks that it is installed, without importing it (its models take a second to build, in
+every test worker)."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import socket
@@ -22,9 +24,10 @@ from nntui import classroom, lrs
 from nntui.export import xapi_statements
 from nntui.store import Store
 
-pytest.importorskip("ralph.backends.lrs.fs", reason="Ralph (ralph-malph[lrs]) is not installed")
-pytest.importorskip("uvicorn", reason="Ralph's web server (ralph-malph[lrs]) is not installed")
-bcrypt = pytest.importorskip("bcrypt")
+if not all(importlib.util.find_spec(name) for name in ("ralph", "uvicorn", "bcrypt")):
+    pytest.skip("Ralph (ralph-malph[lrs], in the test extra) is not installed",
+                allow_module_level=True)
+import bcrypt  # noqa: E402  (Ralph's password hashing, installed with it)
 
 ROOT = Path(__file__).resolve().parents[2]
 USER, PASSWORD = "nntui", "class-secret"

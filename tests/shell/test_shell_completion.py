@@ -18,7 +18,7 @@ async def test_a_level_2_lesson_completes_when_its_control_is_used(make_app):
             for _ in range(50):  # mounting, layout and focus take a few message rounds
                 await pilot.pause()
                 view, focused = app.screen.view, app.focused
-                if view is not None and focused is not None and view in focused.ancestors:
+                if view is not None and focused is not None and view in focused.ancestors_with_self:
                     break
             assert section_id not in app.store.completed_sections()
             await pilot.press(*keys)

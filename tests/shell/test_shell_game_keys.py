@@ -46,7 +46,7 @@ async def test_footer_shows_the_game_keys_at_80_columns_and_help_lists_the_rest(
             for _ in range(50):  # mounting, layout and focus take a few message rounds
                 await pilot.pause()
                 view, focused = app.screen.view, app.focused
-                if view is not None and focused is not None and view in focused.ancestors:
+                if view is not None and focused is not None and view in focused.ancestors_with_self:
                     break
             assert app.screen.current == section
             await pilot.press("down")  # a slider has the focus

@@ -21,22 +21,6 @@ LEVELS_WITH_READY = sorted({s.level for s in READY}, key=list(sections.LEVEL_BY_
 WALKED_WITH_N = {"l1", "l2"}
 
 
-@pytest.fixture
-def small_background_training(monkeypatch):
-    """The sections that train in a worker thread train a few steps, as their own tests do:
-    here only opening them counts, and a pause waits while any thread still computes."""
-    from nntui.games.l3.seq2seq import Seq2seqView
-    from nntui.games.l3.transformer import TransformerView
-    from nntui.games.l4.autoencoder import AutoencoderView
-    from nntui.games.l4.dropout import DropoutView
-    from nntui.games.l4.dropout_model import Setup
-
-    monkeypatch.setattr(Seq2seqView, "epochs", 5)
-    monkeypatch.setattr(TransformerView, "steps", 20)
-    monkeypatch.setattr(AutoencoderView, "STEPS", 20)
-    monkeypatch.setattr(DropoutView, "SETUP", Setup(steps=30, rates=(0.0, 0.3, 0.6, 0.9)))
-
-
 @pytest.mark.parametrize("level", LEVELS_WITH_READY)
 async def test_every_ready_section_of_the_level_opens_at_design_size(
         level, make_app, small_background_training):

@@ -43,8 +43,8 @@ async def test_a_result_arriving_after_the_learner_left_is_dropped(
         make_app, small_background_training):
     """One learner goes through the sections that compute in the background, leaving each for
     the next section (as `n` does) while it still works; each late result is then delivered.
-    (Their trainings are small, yet still running when the learner leaves: the test leaves as
-    soon as the section is mounted.)"""
+    (Their trainings are small; the test leaves as soon as a section is mounted, so its worker
+    is mostly still running. The late result is delivered by hand either way.)"""
     app = make_app(IN_COURSE_ORDER[0])
     async with app.run_test(size=(80, 24)) as pilot:
         for section_id in IN_COURSE_ORDER:

@@ -123,7 +123,7 @@ class ReadingPane(VerticalScroll):
     """
 
     DEFAULT_CSS = """
-    ReadingPane { height: 1fr; min-height: 3; scrollbar-size-vertical: 1; }
+    ReadingPane { height: 1fr; min-height: 3; scrollbar-size-vertical: 1; scrollbar-gutter: stable; }
     ReadingPane > Markdown { margin: 0 1 0 0; }
     """
     # The section's page keys drive this pane; arrows belong to the section's controls.

@@ -11,9 +11,6 @@ from nntui.widgets.option_menu import OptionMenu
 
 @pytest.mark.parametrize("size", [(40, 12), (20, 6)], ids=["40x12", "20x6"])
 async def test_page_keys_on_every_option_list_in_a_tiny_terminal(make_app, size):
-    # A section whose text has no reading pane to squeeze: with the rail open at 40 columns,
-    # a reading pane a few columns wide flips its scrollbar on and off every frame, and each
-    # pause here would wait a second for that to stop.
     app = make_app("l1.match-shape")
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
@@ -30,6 +27,27 @@ async def test_page_keys_on_every_option_list_in_a_tiny_terminal(make_app, size)
         await pilot.press("pagedown", "pageup", "pagedown", "pageup")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)  # still running, nothing opened
+
+
+async def test_a_squeezed_reading_pane_settles_instead_of_redrawing_forever(make_app,
+                                                                           monkeypatch):
+    """With the rail open at 40 columns a reading pane is a few columns wide; its scrollbar
+    used to switch on and off every frame (the text rewrapping each time), redrawing the screen
+    60 times a second on an idle section."""
+    from textual.screen import Screen
+
+    layouts = []
+    app = make_app("l1.history")
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        refresh_layout = Screen._refresh_layout
+        monkeypatch.setattr(Screen, "_refresh_layout",
+                            lambda self, *a, **k: (layouts.append(1),
+                                                   refresh_layout(self, *a, **k))[1])
+        for _ in range(3):
+            await pilot.pause(0.05)
+        assert len(layouts) <= 1, f"{len(layouts)} layouts while the learner did nothing"
 
 
 def test_every_option_list_in_the_app_is_a_guarded_option_menu():

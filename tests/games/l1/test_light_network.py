@@ -93,6 +93,7 @@ async def test_light_network_a_round_is_one_attempt_and_the_curve_dot_moves(open
         attempts = app.store.attempts("l1.light-network")
         assert [(a.won, a.score, a.details["round"], a.details["checks"]) for a in attempts] \
             == [(True, 2, 1, 2)]
+        assert attempts[0].details["target"] == ROUND_TARGETS[0]  # what a return visit reads
         assert "l1.light-network" in app.store.completed_sections()
         assert "σ(0) = 0.5: a half-lit bulb" in v.query_one("LessonText").source
 

@@ -239,7 +239,7 @@ async def test_every_curve_shares_its_axes_so_only_the_shape_tells_them_apart(mo
     monkeypatch.setenv("NO_COLOR", "1")
     curves = sorted({q.curve for q in bank.of_kind("curve")})
     app = CardApp([bank.bank()["l1.curve.relu"]])
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24)):
         plot = app.query_one(CurvePlot)
         axes, drawings = set(), {}
         for name in curves:

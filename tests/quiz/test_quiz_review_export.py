@@ -88,10 +88,12 @@ def test_one_source_for_the_due_count(data_dir):
         assert review.due_count(store, NOW + timedelta(minutes=2)) == 1
 
 
-async def test_home_refreshes_its_due_count_so_review_never_serves_more(make_app):
+async def test_home_refreshes_its_due_count_and_review_offers_another_round_once_due(make_app):
     """A card missed a minute ago falls due while home is on screen: home's periodic refresh
-    (``refresh_due``) shows it before ``r`` serves it."""
+    (``refresh_due``) shows it before ``r`` serves it. Missed again in review, it is offered
+    for another round once it is due again."""
     from nntui.screens.home import HomeScreen
+    from nntui.widgets.quiz_card import QuizCard
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -107,25 +109,13 @@ async def test_home_refreshes_its_due_count_so_review_never_serves_more(make_app
         assert "1 review due" in str(home.query_one("#status", Static).render())
         await pilot.press("r")
         await pilot.pause()
-        from nntui.widgets.quiz_card import QuizCard
-
-        assert [x.id for x in app.screen.query_one(QuizCard).session.questions] == [q.id]
-
-
-async def test_review_offers_another_round_of_what_it_missed_once_due(make_app):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        q = bank.bank()["l2.zero-init"]
-        past = datetime.now(timezone.utc) - timedelta(hours=1)
-        record_outcome(app.store, "l2.checkpoint", Outcome(q, False, "?", 2.0, True), now=past)
-        await pilot.press("r")
-        await pilot.pause()
-        from nntui.widgets.quiz_card import QuizCard
-
         card = app.screen.query_one(QuizCard)
+        assert [x.id for x in card.session.questions] == [q.id]
+
         await pilot.press(str((card.question.answer + 1) % len(q.options) + 1), "enter", "enter")
         assert card.session.finished and app.store.due_cards() == []
         # once the relearning step has passed, the missed question is due again
+        past = datetime.now(timezone.utc) - timedelta(hours=1)
         app.store.save_card(q.id, app.store.load_cards()[q.id], past)
         app.screen.post_message(QuizCard.Finished(card, card.session))
         await pilot.pause()
@@ -135,7 +125,7 @@ async def test_review_offers_another_round_of_what_it_missed_once_due(make_app):
         assert [x.id for x in card.session.questions] == [q.id]
 
 
-async def test_progress_screen_shows_scores_history_and_mastery(make_app):
+async def test_progress_screen_shows_scores_history_mastery_and_a_readable_chart(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         store = app.store
@@ -165,6 +155,29 @@ async def test_progress_screen_shows_scores_history_and_mastery(make_app):
         assert "Beginner" in overview and "1/11" in overview and "streak 1 day" in overview
         assert "0 reviews due" in overview  # the one answer was right: not due yet
 
+        # the chart: even ticks, its legend outside the plot
+        for score in (3, 7):
+            store.record_attempt("l1.match-shape", score, 8, score >= 6)
+        store.record_attempt("l4.boss", 11, 15, True)
+        screen.refresh_progress()
+        chart = screen.query_one("#history")
+        assert set(chart.series) == {"Level 1 checkpoint", "Match the shape", "Boss quiz"}
+        assert chart.series["Match the shape"][0] == [1, 2]  # its own attempts
+        screen.query_one("#progress-body").scroll_to_widget(chart, animate=False)
+        await pilot.pause()
+        lines = chart.render().plain.splitlines()
+        # the legend is not drawn in the plot (where it hid the first attempts)…
+        assert not any(title in line for line in lines for title in chart.series)
+        # …but beside it, one distinct marker per quiz
+        legend = str(screen.query_one("#history-legend", Static).render())
+        markers = [legend.split(title)[0].split()[-1] for title in chart.series]
+        assert len(set(markers)) == 3 and all(title in legend for title in chart.series)
+        # y ticks 0, 25, 50, 75, 100 at evenly spaced rows
+        tick_rows = [i for i, line in enumerate(lines) if line.lstrip().split("┤")[0]
+                     in ("0", "25", "50", "75", "100") and "┤" in line]
+        assert len(tick_rows) == 5
+        assert len({b - a for a, b in zip(tick_rows, tick_rows[1:])}) == 1, lines
+
 
 def test_mastery_links_only_to_built_sections(unbuilt):
     from nntui import sections
@@ -189,36 +202,6 @@ async def test_progress_names_no_section_for_a_concept_with_none_built(make_app,
         softmax = next(line for line in lines if " softmax " in line)
         layers = next(line for line in lines if " layers " in line)
         assert "→" not in softmax and "→ l2.layers" in layers
-
-
-async def test_progress_chart_has_even_ticks_and_its_legend_outside_the_plot(make_app):
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        for score in (4, 6, 9):
-            app.store.record_attempt("l1.checkpoint", score, 10, score >= 7)
-        for score in (3, 7):
-            app.store.record_attempt("l1.match-shape", score, 8, score >= 6)
-        app.store.record_attempt("l4.boss", 11, 15, True)
-        await pilot.press("p")
-        await pilot.pause()
-        screen = app.screen
-        chart = screen.query_one("#history")
-        assert set(chart.series) == {"Level 1 checkpoint", "Match the shape", "Boss quiz"}
-        assert chart.series["Match the shape"][0] == [1, 2]  # its own attempts
-        screen.query_one("#progress-body").scroll_to_widget(chart, animate=False)
-        await pilot.pause()
-        lines = chart.render().plain.splitlines()
-        # the legend is not drawn in the plot (where it hid the first attempts)…
-        assert not any(title in line for line in lines for title in chart.series)
-        # …but beside it, one distinct marker per quiz
-        legend = str(screen.query_one("#history-legend", Static).render())
-        markers = [legend.split(title)[0].split()[-1] for title in chart.series]
-        assert len(set(markers)) == 3 and all(title in legend for title in chart.series)
-        # y ticks 0, 25, 50, 75, 100 at evenly spaced rows
-        tick_rows = [i for i, line in enumerate(lines) if line.lstrip().split("┤")[0]
-                     in ("0", "25", "50", "75", "100") and "┤" in line]
-        assert len(tick_rows) == 5
-        assert len({b - a for a, b in zip(tick_rows, tick_rows[1:])}) == 1, lines
 
 
 def _fill(data_dir) -> None:

@@ -52,8 +52,14 @@ def test_steps_walk_forward_then_backward():
     assert lines[-1] == "one backward pass gave both: ∂g/∂a = 138.8338, ∂g/∂b = 645.5773"
 
 
-async def test_stepping_fills_the_graph_and_a_recomputes_it(opened):
-    async with opened("fx.autodiff") as (app, pilot, view):
+async def test_b_from_the_next_section_then_stepping_fills_the_graph_and_a_recomputes_it(
+        opened):
+    async with opened("fx.convergence") as (app, pilot, view):
+        await pilot.press("b")  # b on the first line goes to the previous section
+        await pilot.pause()
+        assert app.screen.current == "fx.autodiff"
+
+        view = app.screen.view
         graph = app.screen.query_one("#ad-graph")
         assert "24.7041" not in str(graph.render())  # nothing computed yet
         count = len(view.nodes)
@@ -70,10 +76,3 @@ async def test_stepping_fills_the_graph_and_a_recomputes_it(opened):
         assert view.a == -3.0 and view.nodes[0].value == -3.0
         assert math.isclose(view.nodes[0].grad, trace(-3.0, 2.0)[0].grad)
         assert view.derivation.step == 3 + count  # the place is kept
-
-
-async def test_b_on_the_first_line_goes_to_the_previous_section(opened):
-    async with opened("fx.convergence") as (app, pilot, view):
-        await pilot.press("b")
-        await pilot.pause()
-        assert app.screen.current == "fx.autodiff"

@@ -21,29 +21,14 @@ def test_timeline_moves_and_names_two_winters():
     assert all(line.events[i + 1].mood == "spring" for i in winters)
 
 
-async def test_history_timeline_moves_and_completes_when_all_seen(opened):
+async def test_history_winters_timeline_and_the_card_in_view_while_the_text_scrolls(opened):
     async with opened("l1.history") as (app, pilot, v):
-        await pilot.press("right", "right")
-        assert v.timeline.current.year == "1969"
-        assert "l1.history" not in app.store.completed_sections()
-        await pilot.press(*["right"] * 6)
-        assert v.timeline.current.year == "2012"
-        assert "2012" in str(v.query_one("#hi-card").render())
-        assert "l1.history" in app.store.completed_sections()
-
-
-async def test_history_marks_exactly_two_winters(opened):
-    async with opened("l1.history") as (app, pilot, v):
+        # exactly two winters are marked
         assert str(v.query_one("#hi-axis").render()).count("❄") == 2
         text = v.query_one("LessonText").source
         assert "that factor is at most 0.25" in text and "usually fades" in text  # the live peak
-        await pilot.press("right", "right")
-        assert "▼ setback" in str(v.query_one("#hi-card").render())
 
-
-
-async def test_the_card_stays_in_view_while_the_text_scrolls(opened):
-    async with opened("l1.history") as (app, pilot, v):
+        # the card stays in view while the text scrolls
         card = v.query_one("#hi-card")
         top = card.region
         await pilot.press("pagedown", "pagedown")
@@ -53,3 +38,13 @@ async def test_the_card_stays_in_view_while_the_text_scrolls(opened):
         await pilot.pause()
         assert card.region == top and top.y < app.size.height - 2  # … changes a card in view
         assert "1957" in str(card.render())
+
+        # the timeline moves and completes when all is seen
+        await pilot.press("right")
+        assert v.timeline.current.year == "1969"
+        assert "▼ setback" in str(v.query_one("#hi-card").render())
+        assert "l1.history" not in app.store.completed_sections()
+        await pilot.press(*["right"] * 6)
+        assert v.timeline.current.year == "2012"
+        assert "2012" in str(v.query_one("#hi-card").render())
+        assert "l1.history" in app.store.completed_sections()

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from nntui.engine.neuron import neuron
-from nntui.games.l1.light_network_model import (ROUND_TARGETS, TOLERANCE, LightNetwork,
-                                                round_score)
+from nntui.games.l1.light_network_model import (ROUND_POINTS, ROUND_TARGETS, TOLERANCE,
+                                                LightNetwork, round_score)
 from nntui.widgets.result import ResultModal
 
 SIZE = (80, 24)
@@ -93,19 +93,20 @@ async def test_light_network_a_round_is_one_attempt_and_the_curve_dot_moves(open
         attempts = app.store.attempts("l1.light-network")
         assert [(a.won, a.score, a.details["round"], a.details["checks"]) for a in attempts] \
             == [(True, 2, 1, 2)]
+        assert attempts[0].details["target"] == ROUND_TARGETS[0]  # what a return visit reads
         assert "l1.light-network" in app.store.completed_sections()
-
-
-async def test_light_network_restores_won_rounds_on_a_return_visit(make_app):
-    app = make_app("l1.light-network")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        v = app.screen.view
-        await pilot.press("1")
-        await win_round(pilot, v)
-        await pilot.press("enter")  # close the result
-        await pilot.pause()
         assert "σ(0) = 0.5: a half-lit bulb" in v.query_one("LessonText").source
+
+
+async def test_light_network_restores_won_rounds_on_a_return_visit(make_app, data_dir):
+    from nntui.store import Store
+
+    w = best_weight(ROUND_TARGETS[0])
+    with Store.open(data_dir, "test") as store:  # round 1 won at the first check, as recorded
+        store.record_attempt("l1.light-network", 3, ROUND_POINTS, True, {
+            "round": 1, "target": ROUND_TARGETS[0], "checks": 1,
+            "output": round(neuron([1, 0], [w, 0.0], 0.0).a, 4), "switches": [1, 0],
+            "weights": [w, 0.0]})
     app = make_app("l1.light-network")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

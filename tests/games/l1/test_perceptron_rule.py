@@ -51,14 +51,33 @@ def test_boundary_is_the_line_where_w_x_plus_b_is_zero():
     assert boundary((0.0, 0.0), 1.0, (0.0, 1.0)) is None
 
 
-async def test_perceptron_rule_steps_and_names_the_xor_cycle(opened):
+async def test_perceptron_rule_by_keys_steps_converges_names_the_xor_cycle_and_pauses(opened):
+    """One learner's session: step, pause, converge on AND, cycle on XOR, play and step on OR,
+    then NOT, whose plot has a single input."""
     async with opened("l1.perceptron-rule") as (app, pilot, v):
+        plot = v.query_one("#pr-plot")
+        assert (plot.border_title, plot.border_subtitle) == ("x₂ ↑", "x₁ →")
+        assert f"η (here {v.run.lr:g})" in v.query_one("LessonText").source
+
+        assert "Running" not in str(v.query_one("#pr-verdict").render())
+        await pilot.press("p", "p")  # played, then paused before the first beat
+        verdict = str(v.query_one("#pr-verdict").render())
+        assert verdict.startswith("Paused") or verdict.startswith("Ready")
         await pilot.press("s")
         assert v.run.row == 1 and v.run.state == ((0.0, 0.0), -1.0)
-        await pilot.press("e", "e", "e", "e", "e", "e")
+        await pilot.press("s", "s")  # AND: w stays (0, 0) for the first examples
+        info = str(v.query_one("#pr-info").render())
+        assert "w = (0, 0)" in info and "+0" not in info
+        assert "Paused" in str(v.query_one("#pr-verdict").render())
+
+        await pilot.press("e")  # e by key once; the rest of the epochs straight to the view
+        for _ in range(5):
+            v.action_epoch()
         assert v.run.converged
         assert "Converged" in str(v.query_one("#pr-verdict").render())
-        await pilot.press("4", *["e"] * 8)
+        await pilot.press("4", "e")
+        for _ in range(7):
+            v.action_epoch()
         assert v.run.gate_name == "XOR" and v.run.cycled
         assert "Cycle detected" in str(v.query_one("#pr-verdict").render())
         assert "l1.perceptron-rule" in app.store.completed_sections()
@@ -67,40 +86,21 @@ async def test_perceptron_rule_steps_and_names_the_xor_cycle(opened):
         await pilot.press("p")
         assert not v.playing and not v.running
 
-
-async def test_perceptron_rule_says_paused_when_paused_and_never_prints_plus_zero(opened):
-    async with opened("l1.perceptron-rule") as (app, pilot, v):
-        assert "Running" not in str(v.query_one("#pr-verdict").render())
-        await pilot.press("p", "p")  # played, then paused before the first beat
-        verdict = str(v.query_one("#pr-verdict").render())
-        assert verdict.startswith("Paused") or verdict.startswith("Ready")
-        await pilot.press("s", "s", "s")  # AND: w stays (0, 0) for the first examples
-        info = str(v.query_one("#pr-info").render())
-        assert "w = (0, 0)" in info and "+0" not in info
-        assert "Paused" in str(v.query_one("#pr-verdict").render())
-
-
-async def test_perceptron_rule_plot_names_its_axes_and_text_quotes_the_rate(opened):
-    async with opened("l1.perceptron-rule") as (app, pilot, v):
-        plot = v.query_one("#pr-plot")
-        assert (plot.border_title, plot.border_subtitle) == ("x₂ ↑", "x₁ →")
-        assert f"η (here {v.run.lr:g})" in v.query_one("LessonText").source
-        await pilot.press("3")  # NOT has one input: no vertical axis to name
-        await pilot.pause()
-        assert plot.border_title == "" and v.run.n_inputs == 1
-
-
-async def test_perceptron_rule_step_during_play_pauses_then_steps_once(opened):
-    async with opened("l1.perceptron-rule") as (app, pilot, v):
+        # a step during play pauses, then steps once
         await pilot.press("2", "p")  # OR, play
         assert v.running and "Playing" in str(v.query_one("#pr-verdict").render())
         row = v.run.row
         await pilot.press("s")
         assert not v.playing and not v.running and v.run.row == row + 1
+        await pilot.press("e")
         while not v.run.finished:
-            await pilot.press("e")
+            v.action_epoch()
         await pilot.press("p")  # nothing left to play: stays stopped
         assert not v.playing
+
+        await pilot.press("3")  # NOT has one input: no vertical axis to name
+        await pilot.pause()
+        assert plot.border_title == "" and v.run.n_inputs == 1
 
 
 async def test_perceptron_rule_play_runs_to_the_end_and_stops(opened, monkeypatch):

@@ -82,9 +82,26 @@ def square_picture(view) -> str:
     return "\n".join(canvas.cell_text(r) for r in range(canvas.cell_size.height))
 
 
-async def test_the_square_shows_the_points_and_the_line_moves_with_the_keys(opened, monkeypatch):
+# w₁ = w₂ = +4, b = −2 (OR's weights) by coarse steps of 2 from all zero
+OR_WEIGHTS_BY_KEYS = ("down", "shift+right", "shift+right", "down", "shift+right",
+                      "shift+right", "down", "shift+left")
+
+
+async def test_a_return_visit_keeps_won_gates_and_the_square_follows_the_keys(
+        make_app, data_dir, monkeypatch):
+    from nntui.store import Store
+
+    with Store.open(data_dir, "test") as store:  # AND won on an earlier visit, as recorded
+        store.record_attempt("l1.tune-neuron", 4, 4, True,
+                             {"gate": "AND", "w1": 4.0, "w2": 4.0, "b": -6.0})
     monkeypatch.setenv("NO_COLOR", "1")  # shade characters: the picture is in the text
-    async with opened("l1.tune-neuron") as (app, pilot, v):
+    app = make_app("l1.tune-neuron")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        v = app.screen.view
+        assert v.game.won_gates == {"AND"}
+        assert "won: AND" in str(v.query_one("#tn-status").render())
+
         blank = square_picture(v)
         assert blank.count("●") == 1 and blank.count("○") == 3  # AND: only 11 says 1
         await pilot.press("down", "shift+right")  # w₁ = 2: the line x₁ = 0 appears
@@ -95,61 +112,20 @@ async def test_the_square_shows_the_points_and_the_line_moves_with_the_keys(open
         await pilot.pause()
         assert square_picture(v) != first and v.game.intercepts == (1.0, None)
 
-
-async def test_a_won_gate_is_remembered_after_relaunch(make_app):
-    app = make_app("l1.tune-neuron")
-    async with app.run_test(size=SIZE) as pilot:
+        # Guard for the Slider API the games depend on: value changes post Changed.
+        v.query_one("#tn-b", Slider).value = 2.0
         await pilot.pause()
-        await pilot.press("down", "shift+right", "shift+right", "down", "shift+right",
-                          "shift+right", "down", "shift+left", "shift+left", "shift+left")
-        await pilot.pause()
-        assert isinstance(app.screen, ResultModal)
-    app = make_app("l1.tune-neuron")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        v = app.screen.view
-        assert v.game.won_gates == {"AND"}
-        assert "won: AND" in str(v.query_one("#tn-status").render())
+        assert v.game.b == 2.0
 
 
-async def test_tune_neuron_wins_and_records_and_gives_xor_three(opened):
+async def test_tune_neuron_wins_gates_once_each_and_gives_xor_three(opened):
     async with opened("l1.tune-neuron") as (app, pilot, v):
-        # AND: w₁ = w₂ = +4, b = −6 by coarse steps of 2
-        await pilot.press("down", "shift+right", "shift+right", "down", "shift+right",
-                          "shift+right", "down", "shift+left", "shift+left", "shift+left")
-        await pilot.pause()
-        assert (v.game.w1, v.game.w2, v.game.b) == (4.0, 4.0, -6.0)
-        assert v.game.score == 4
-        assert isinstance(app.screen, ResultModal)
-        await pilot.press("enter")
-        best = app.store.best("l1.tune-neuron")
-        assert best.won and best.details["gate"] == "AND"
-        await pilot.press("5")  # XOR: the AND weights only get the 00 row right
-        await pilot.pause()
-        assert v.game.gate == "XOR" and v.game.score == 1 and not v.game.won
-        assert "cannot reach 4/4" in str(v.query_one("#tn-status").render())
-        assert len(app.store.attempts("l1.tune-neuron")) == 1
-
-
-async def test_slider_values_reach_the_model(make_app):
-    """Guard for the Slider API the games depend on: value changes post Changed."""
-    app = make_app("l1.tune-neuron")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        slider = app.screen.view.query_one("#tn-b", Slider)
-        slider.value = 2.0
-        await pilot.pause()
-        assert app.screen.view.game.b == 2.0
-
-
-async def test_tune_neuron_picking_a_gate_the_sliders_already_solve_wins_it(opened):
-    async with opened("l1.tune-neuron") as (app, pilot, v):
-        # OR's weights (w₁ = w₂ = 4, b = −2) while AND is picked: 2/4, nothing recorded
-        await pilot.press("down", "shift+right", "shift+right", "down", "shift+right",
-                          "shift+right", "down", "shift+left")
+        # OR's weights while AND is picked: 2/4, nothing recorded
+        await pilot.press(*OR_WEIGHTS_BY_KEYS)
         await pilot.pause()
         assert v.game.gate == "AND" and v.game.score == 2
         assert app.store.attempts("l1.tune-neuron") == []
+        # picking a gate the sliders already solve wins it
         await pilot.press("2")  # OR
         await pilot.pause()
         assert v.game.gate == "OR" and v.game.won
@@ -162,6 +138,20 @@ async def test_tune_neuron_picking_a_gate_the_sliders_already_solve_wins_it(open
         assert len(app.store.attempts("l1.tune-neuron")) == 1
         table = str(v.query_one("#tn-table").render())
         assert table.count("✓") == 4 and "−2.00" in table
+        # AND: b from −2 to −6 wins it
+        await pilot.press("1", "shift+left", "shift+left")
+        await pilot.pause()
+        assert (v.game.gate, v.game.w1, v.game.w2, v.game.b) == ("AND", 4.0, 4.0, -6.0)
+        assert v.game.score == 4
+        assert isinstance(app.screen, ResultModal)
+        await pilot.press("enter")
+        attempts = app.store.attempts("l1.tune-neuron")
+        assert [(a.won, a.details["gate"]) for a in attempts] == [(True, "OR"), (True, "AND")]
+        await pilot.press("5")  # XOR: the AND weights only get the 00 row right
+        await pilot.pause()
+        assert v.game.gate == "XOR" and v.game.score == 1 and not v.game.won
+        assert "cannot reach 4/4" in str(v.query_one("#tn-status").render())
+        assert len(app.store.attempts("l1.tune-neuron")) == 2
 
 
 def test_snap_tune_neuron(snap_compare, make_app):

@@ -9,8 +9,27 @@ from nntui.engine.neuron import neuron
 SIZE = (80, 24)
 
 
-async def test_worked_neuron_defaults_and_recompute(opened):
+async def test_worked_neuron_coalesces_held_keys_then_recomputes_from_the_defaults(opened):
     async with opened("l1.worked-neuron") as (app, pilot, v):
+        assert "l1.worked-neuron" not in app.store.completed_sections()  # opening is not doing
+        text = v.query_one("#lesson-text")
+        rebuilds = []
+        original = text.update
+        text.update = lambda markdown: rebuilds.append(markdown) or original(markdown)
+        slider = v.query_one("#wn-w1")
+        for _ in range(12):  # a held key: 12 repeats arrive faster than the text can rebuild
+            slider.action_increase()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert v.inputs["w1"] == pytest.approx(1.8)
+        assert len(rebuilds) < 12  # fewer rebuilds than key repeats …
+        assert "w₁·x₁ = 1.8 × 1.0 = 1.800" in text.source  # … and the last value is shown
+        assert "l1.worked-neuron" in app.store.completed_sections()
+
+        await pilot.press("r")  # back to the defaults
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         values = v.values()
         assert values["z_value"] == pytest.approx(0.7) and round(values["a"], 3) == 0.668
         text = v.query_one("#lesson-text").source
@@ -34,23 +53,3 @@ async def test_worked_neuron_defaults_and_recompute(opened):
         await pilot.press("r")
         await pilot.pause()
         assert v.values()["z_value"] == pytest.approx(0.7)
-
-
-
-async def test_held_keys_are_coalesced_and_the_text_ends_on_the_last_value(opened):
-    async with opened("l1.worked-neuron") as (app, pilot, v):
-        assert "l1.worked-neuron" not in app.store.completed_sections()  # opening is not doing
-        text = v.query_one("#lesson-text")
-        rebuilds = []
-        original = text.update
-        text.update = lambda markdown: rebuilds.append(markdown) or original(markdown)
-        slider = v.query_one("#wn-w1")
-        for _ in range(12):  # a held key: 12 repeats arrive faster than the text can rebuild
-            slider.action_increase()
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert v.inputs["w1"] == pytest.approx(1.8)
-        assert len(rebuilds) < 12  # fewer rebuilds than key repeats …
-        assert "w₁·x₁ = 1.8 × 1.0 = 1.800" in text.source  # … and the last value is shown
-        assert "l1.worked-neuron" in app.store.completed_sections()

@@ -77,7 +77,7 @@ def test_builder_edits_and_round_trips_through_json():
     assert [l.to_dict() for l in again.layers] == [l.to_dict() for l in b.layers]
 
 
-async def test_build_network_edits_are_saved_between_runs(make_app):
+async def test_build_network_edits_are_saved_between_runs_and_wiping_them_asks_first(make_app):
     app = make_app("l2.build-network")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -105,6 +105,25 @@ async def test_build_network_edits_are_saved_between_runs(make_app):
         await pilot.press("delete")
         assert again.store.get_setting(SETTING_KEY) == v.builder.to_json()
 
+        # example and clear ask before wiping the learner's network
+        await pilot.press("2")                                   # the learner's own change
+        mine = v.builder.to_json()
+        await pilot.press("c")
+        assert v.builder.to_json() == mine and v.pending == "clear"
+        assert "Press c again" in str(again.screen.query_one("#bn-status").render())
+        await pilot.press("up")                                  # any other key cancels
+        assert v.pending is None
+        await pilot.press("c", "c")
+        assert v.builder.layers == [] and again.store.get_setting(SETTING_KEY) == []
+        await pilot.press("r")                                   # nothing left to lose
+        assert len(v.builder.layers) == 7
+        await pilot.press("2", "r")
+        assert len(v.builder.layers) == 8 and v.pending == "example"
+        await pilot.press("r")
+        assert len(v.builder.layers) == 7
+        formula = str(again.screen.query_one("#bn-formula").render())
+        assert "650" in formula and "n_in·n_out + n_out" in formula
+
 
 @pytest.mark.parametrize("index, formula", [
     (0, "no parameters: it holds the data"),
@@ -131,27 +150,6 @@ def test_every_formula_ends_in_the_count_the_stack_reports():
     assert param_formula(seq, 1) == "4·(h·(h + x) + h) = 4·(32·(32 + 8) + 32) = 5,248"
     broken = [Layer("Input"), Layer("Dense"), Layer("Dense")]   # an image into Dense
     assert param_formula(broken, 2) is None
-
-
-async def test_example_and_clear_ask_before_wiping_the_learners_network(opened):
-    async with opened("l2.build-network") as (app, pilot, v):
-        await pilot.press("2")                                   # the learner's own change
-        mine = v.builder.to_json()
-        await pilot.press("c")
-        assert v.builder.to_json() == mine and v.pending == "clear"
-        assert "Press c again" in str(app.screen.query_one("#bn-status").render())
-        await pilot.press("up")                                  # any other key cancels
-        assert v.pending is None
-        await pilot.press("c", "c")
-        assert v.builder.layers == [] and app.store.get_setting(SETTING_KEY) == []
-        await pilot.press("r")                                   # nothing left to lose
-        assert len(v.builder.layers) == 7
-        await pilot.press("2", "r")
-        assert len(v.builder.layers) == 8 and v.pending == "example"
-        await pilot.press("r")
-        assert len(v.builder.layers) == 7
-        formula = str(app.screen.query_one("#bn-formula").render())
-        assert "650" in formula and "n_in·n_out + n_out" in formula
 
 
 def test_snap_build_network_invalid(snap_compare, make_app):

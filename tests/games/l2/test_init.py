@@ -38,7 +38,7 @@ def test_histogram_strip_scales_to_the_tallest_bin_and_never_hides_a_tail():
     assert histogram_strip([0, 0]) == "  "
 
 
-async def test_init_histograms_follow_the_keys(opened):
+async def test_init_histograms_and_calculator_follow_the_keys(opened):
     async with opened("l2.init") as (app, pilot, v):
         hist = app.screen.query_one("#init-hist")
         xavier = str(hist.render())
@@ -48,21 +48,17 @@ async def test_init_histograms_follow_the_keys(opened):
         assert large != xavier and "█" + "▁" * (BINS - 2) + "█" in large
         await pilot.press("right_square_bracket")               # a seventh layer
         assert str(hist.render()).count("▏σ") == 7 and v.depth == 7
-        await pilot.press("pagedown")
-        assert v.scroll_y > 0 and hist.region.y >= 1          # the picture stays in view
 
-
-async def test_init_calculator_recomputes_bounds(make_app):
-    app = make_app("l2.init")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        v = app.screen.view
+        # the calculator recomputes the bounds
         await pilot.press("shift+right")                      # n_in 64 → 96
         assert v.n_in == 96
         assert v.values()["xavier_bound"] == pytest.approx((6 / (96 + 32)) ** 0.5)
         await pilot.press("down", "left")                     # n_out 32 → 31
         assert v.n_out == 31
         assert f"{(6 / 127) ** 0.5:.4f}" in str(app.screen.query_one("#init-calc").render())
+
+        await pilot.press("pagedown")
+        assert v.scroll_y > 0 and hist.region.y >= 1          # the picture stays in view
 
 
 def test_snap_init_histograms(snap_compare, make_app):

@@ -70,38 +70,8 @@ def test_a_pinned_network_is_stalled_even_while_its_loss_falls():
     assert outcome(bumpy) == "descending"
 
 
-async def test_init_race_steps_and_plays_without_blocking(make_app, monkeypatch):
-    monkeypatch.setattr(InitRaceView, "max_steps", 40)
-    app = make_app("l2.init-race")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        v = app.screen.view
-        await pilot.press("s")  # trains in the worker, never on the UI thread
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert v.race.steps_done == 10
-        chart = app.screen.query_one("#race-chart")
-        assert chart.options["ylim"] == (0.0, LOSS_TOP)
-        large = v.race.runners[1]
-        assert max(large.losses) > LOSS_TOP           # its start is off the chart, so it is named
-        table = str(app.screen.query_one("#race-table").render())
-        assert f"too large {max(large.losses):.2f}" in table and "too early to tell" in table
-        # The key is in the table (marker + name), not drawn over the curves' first steps;
-        # the units are described in words a learner can read.
-        assert "Xavier" not in chart.render().plain
-        assert "• too large" in table and "hidden units: all identical" in table
-        assert f"pinned at ±1: {large.pinned:.0%}" in table and "differ" not in table
-        await pilot.press("p")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert v.race.done and not v.playing
-        zero, _, xavier = v.race.runners
-        assert zero.outcome == "flat" and xavier.losses[-1] < xavier.losses[0]
-        await pilot.press("r")
-        assert v.race.steps_done == 0
-
-
-async def test_stepping_during_play_never_runs_two_steps_at_once(make_app, monkeypatch):
+async def test_init_race_steps_and_plays_in_the_worker_never_two_steps_at_once(
+        make_app, monkeypatch):
     """``s`` pressed while the worker is inside a training step must not train on a second
     thread at the same moment: both would write the same weight arrays."""
     import threading
@@ -141,6 +111,33 @@ async def test_stepping_during_play_never_runs_two_steps_at_once(make_app, monke
         assert most[0] == 1
         # the chunk the worker was in finishes (5 steps), then s trains its 10
         assert v.race.steps_done == 15 and not v.playing
+
+        # from the start again: steps and plays in the worker, never on the UI thread
+        await pilot.press("r")
+        await pilot.press("s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert v.race.steps_done == 10
+        assert most[0] == 1
+        chart = app.screen.query_one("#race-chart")
+        assert chart.options["ylim"] == (0.0, LOSS_TOP)
+        large = v.race.runners[1]
+        assert max(large.losses) > LOSS_TOP           # its start is off the chart, so it is named
+        table = str(app.screen.query_one("#race-table").render())
+        assert f"too large {max(large.losses):.2f}" in table and "too early to tell" in table
+        # The key is in the table (marker + name), not drawn over the curves' first steps;
+        # the units are described in words a learner can read.
+        assert "Xavier" not in chart.render().plain
+        assert "• too large" in table and "hidden units: all identical" in table
+        assert f"pinned at ±1: {large.pinned:.0%}" in table and "differ" not in table
+        await pilot.press("p")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert v.race.done and not v.playing and most[0] == 1
+        zero, _, xavier = v.race.runners
+        assert zero.outcome == "flat" and xavier.losses[-1] < xavier.losses[0]
+        await pilot.press("r")
+        assert v.race.steps_done == 0
 
 
 def test_snap_init_race_stepped(snap_compare, make_app):

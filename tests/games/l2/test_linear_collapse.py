@@ -15,6 +15,11 @@ async def test_linear_collapse_same_output_then_bends(make_app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         v = app.screen.view
+        x1, x2 = float(v.x[0]), float(v.x[1])
+        await pilot.press("h", "k")                            # the inputs take hjkl too
+        assert (float(v.x[0]), float(v.x[1])) == (x1 - 0.5, x2 + 0.5)
+        values = v.values()
+        assert values["two_layer"] == pytest.approx(values["one_layer"], abs=1e-12)
         await pilot.press("right", "up")
         values = v.values()
         assert values["two_layer"] == pytest.approx(values["one_layer"], abs=1e-12)
@@ -31,16 +36,3 @@ async def test_linear_collapse_same_output_then_bends(make_app):
         await pilot.press("w")                                 # new weights that bend too
         assert v.seed > first and shows_the_bend(v.seed)
         assert boundary_bend(grid_predict(v.net, LIM, LIM, 40, 40)) > MIN_BEND
-
-
-async def test_linear_collapse_inputs_take_hjkl(make_app):
-    app = make_app("l2.linear-collapse")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        v = app.screen.view
-        x1, x2 = float(v.x[0]), float(v.x[1])
-        await pilot.press("h", "k")
-        assert (float(v.x[0]), float(v.x[1])) == (x1 - 0.5, x2 + 0.5)
-        values = v.values()
-        assert values["two_layer"] == pytest.approx(values["one_layer"], abs=1e-12)
-

@@ -51,7 +51,8 @@ async def test_seq2seq_by_keys(opened, monkeypatch):
         assert "h₂" in encoder and "(32 numbers)" in encoder
         await pilot.press("right")
         assert view.walk.phrase == 1 and view.walk.position == 0
-        for _ in range(len(view.walk.beats)):
-            await pilot.press("s")
+        await pilot.press("s")  # by key once, the rest of the walk straight to the view
+        for _ in range(len(view.walk.beats) - 1):
+            view.action_step()
         assert view.walk.done and "l3.seq2seq" in app.store.completed_sections()
         assert "French:" in str(app.screen.query_one("#s2s-note").render())

@@ -278,7 +278,13 @@ def store_setup(make_app, **settings):
     app.store.close()
 
 
-async def test_keys_answer_while_it_trains(opened):
+async def test_keys_answer_while_it_trains_the_setup_is_saved_and_points_are_drawn_and_loaded(
+        opened, tmp_path, monkeypatch):
+    from nntui.games.l3.train_brain import SETUP_KEY
+
+    (tmp_path / "p.csv").write_text("x1,x2,label\n1,1,1\n-1,-1,0\n2,2,1\n")
+    (tmp_path / "b.csv").write_text("1,1\n")
+    monkeypatch.chdir(tmp_path)  # short names to type: a path is typed key by key
     async with opened(SECTION) as (app, pilot, view):
         assert view.pg.setup["hidden"] == [4, 2] and view.pg.epoch == 0
         await pilot.press("p")
@@ -294,29 +300,52 @@ async def test_keys_answer_while_it_trains(opened):
         await pilot.press("s")
         await settle(app, pilot)
         assert view.pg.epoch == epoch + 2
+        await pilot.press("z")
+        assert view.pg.setup["discretize"]
+        # every change is saved for the next visit (test_a_return_visit_… boots from one)
+        assert app.store.get_setting(SETUP_KEY) == view.pg.setup
+
+        # drawing and loading points by keys
+        await pilot.press("e")
+        assert view.drawing and view.pg.setup["dataset"] == "own" and view.pg.n_points == 500
+        await pilot.press("x")  # the points under the cursor go
+        after_delete = view.pg.n_points
+        assert after_delete < 500
+        await pilot.press("c", "space", "right", "space")
+        assert view.pg.n_points == after_delete + 2 and view.pg.setup["own_points"][-1][2] == 0.0
+        await pilot.press("e")
+        assert not view.drawing
+        await pilot.press("o")
+        await pilot.press(*"b.csv", "enter")
+        await pilot.pause()
+        assert view.pg.n_points == after_delete + 2  # a bad file changes nothing
+        await pilot.press("o")
+        await pilot.press(*"p.csv", "enter")
+        await pilot.pause()
+        assert view.pg.n_points == 3 and view.pg.setup["own_points"][0] == [1.0, 1.0, 1.0]
 
 
-async def test_setup_survives_a_restart(make_app):
+async def test_a_return_visit_restores_the_setup_and_wins_then_lr_ten_diverges_and_r_recovers(
+        make_app):
+    setup = {**default_setup(), "problem": "regression", "dataset": "plane",
+             "learning_rate": 10.0, "hidden": [4, 2, 2], "features": ["x1", "x1x2"],
+             "discretize": True}
+    store_setup(make_app, **setup)
+    earlier = make_app()  # a win from an earlier visit, as the section records one
+    earlier.store.record_attempt(SECTION, 1, 1, True, {"challenge": "flat-xor", "setup": setup})
+    earlier.store.close()
     app = make_app(SECTION)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("right_square_bracket", "5", "2", "z")
         view = app.screen.view
         assert view.pg.setup["hidden"] == [4, 2, 2] and view.pg.setup["features"] == ["x1", "x1x2"]
-    again = make_app(SECTION)  # a new app on the same data folder
-    async with again.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        setup = again.screen.view.pg.setup
-        assert setup["hidden"] == [4, 2, 2] and setup["features"] == ["x1", "x1x2"]
-        assert setup["discretize"] and again.screen.view.pg.sizes == [2, 4, 2, 2, 1]
+        assert view.pg.setup["discretize"] and view.pg.sizes == [2, 4, 2, 2, 1]
+        assert view.pg.setup["learning_rate"] == 10.0 and view.pg.setup["dataset"] == "plane"
+        assert "flat-xor" in view.won
+        labels = [label for label, _ in app.screen.query_one("#tb-challenge").options]
+        assert "✓ Flat XOR" in labels
 
-
-async def test_lr_ten_shows_diverged_and_reset_recovers(make_app):
-    store_setup(make_app, problem="regression", dataset="plane", learning_rate=10.0)
-    app = make_app(SECTION)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        view = app.screen.view
+        # a learning rate of 10 diverges; the screen says so and r recovers
         for _ in range(4):
             await pilot.press("s")
             await settle(app, pilot)
@@ -343,37 +372,8 @@ async def test_a_challenge_win_is_recorded_with_its_settings(make_app):
         (attempt,) = app.store.attempts(SECTION)
         assert attempt.won and attempt.details["challenge"] == "flat-xor"
         assert attempt.details["setup"]["features"] == ["x1x2"]
-    again = make_app(SECTION)
-    async with again.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert "flat-xor" in again.screen.view.won
-        labels = [label for label, _ in again.screen.query_one("#tb-challenge").options]
-        assert "✓ Flat XOR" in labels
-
-
-async def test_drawing_and_loading_points_by_keys(opened, tmp_path):
-    good = tmp_path / "points.csv"
-    good.write_text("x1,x2,label\n1,1,1\n-1,-1,0\n2,2,1\n")
-    bad = tmp_path / "bad.csv"
-    bad.write_text("1,1\n")
-    async with opened(SECTION) as (app, pilot, view):
-        await pilot.press("e")
-        assert view.drawing and view.pg.setup["dataset"] == "own" and view.pg.n_points == 500
-        await pilot.press("x")  # the points under the cursor go
-        after_delete = view.pg.n_points
-        assert after_delete < 500
-        await pilot.press("c", "space", "right", "space")
-        assert view.pg.n_points == after_delete + 2 and view.pg.setup["own_points"][-1][2] == 0.0
-        await pilot.press("e")
-        assert not view.drawing
-        await pilot.press("o")
-        await pilot.press(*str(bad), "enter")
-        await pilot.pause()
-        assert view.pg.n_points == after_delete + 2  # a bad file changes nothing
-        await pilot.press("o")
-        await pilot.press(*str(good), "enter")
-        await pilot.pause()
-        assert view.pg.n_points == 3 and view.pg.setup["own_points"][0] == [1.0, 1.0, 1.0]
+        # the win marks the challenge at once (a return visit reads it from the store)
+        assert "flat-xor" in app.screen_stack[-2].view.won
 
 
 def test_snap_train_brain_80x24(snap_compare, make_app):

@@ -59,6 +59,30 @@ def start(n: int, folder: str, extra: list[str], ready: str, patience: float = 1
     return terms
 
 
+#: The baseline: a bare Textual app with a header, a list and a footer, run the same way.
+BARE_TEXTUAL = """
+from textual.app import App
+from textual.widgets import Footer, Header, OptionList
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield OptionList("home", "is", "a", "list")
+        yield Footer()
+Bare().run()
+"""
+
+
+def start_bare(n: int, patience: float = 120.0) -> list[Terminal]:
+    env = {**os.environ, "TERM": "xterm-256color"}
+    terms = [Terminal([sys.executable, "-c", BARE_TEXTUAL], env) for _ in range(n)]
+    deadline = time.monotonic() + patience
+    while not all(shows(t, "home") for t in terms):
+        if time.monotonic() > deadline:
+            raise RuntimeError("the bare Textual apps did not start")
+        time.sleep(0.2)
+    return terms
+
+
 def cpu_shares(terms: list[Terminal], seconds: float) -> list[float]:
     """Each session's CPU over the same window, as a share of one core."""
     before, t0 = [t.cpu_seconds() for t in terms], time.monotonic()
@@ -86,18 +110,25 @@ def main() -> int:
     print(f"{args.n} nntui sessions, 80×24 pseudo-terminals, one shared class folder; "
           f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory() as folder:
+        # As many bare Textual apps beside them, measured in the same windows: what any
+        # Textual app costs on this machine (its input thread wakes ten times a second).
         terms = start(args.n, folder, [], ready="6 Reference")
+        bare = start_bare(args.n)
         try:
             time.sleep(3.0)  # let start-up work (imports, first frames) finish
             memory = [pss_mb(t.proc.pid) for t in terms]
-            idle = cpu_shares(terms, args.idle_seconds)
+            bare_memory = [pss_mb(t.proc.pid) for t in bare]
+            shares = cpu_shares(terms + bare, args.idle_seconds)
+            idle, bare_idle = shares[:args.n], shares[args.n:]
         finally:
             close(terms)
-        print("Idle at the home screen")
-        print(f"  PSS per session   : {spread(memory, '.1f')} MB   (target ≤ 30 MB)")
+            close(bare)
+        print("Idle at the home screen (beside as many bare Textual apps)")
+        print(f"  PSS per session   : {spread(memory, '.1f')} MB   (target ≤ 30 MB; "
+              f"bare Textual {statistics.mean(bare_memory):.1f} MB)")
         print(f"  all {args.n} together  : {sum(memory):.0f} MB")
         print(f"  CPU per session   : {spread([100 * c for c in idle], '.2f')} % of a core "
-              "(target ≤ 0.2 %)")
+              f"(target ≤ 0.2 %; bare Textual {100 * statistics.mean(bare_idle):.2f} %)")
 
         terms = start(args.n, folder, ["--open", "l3.train-brain"], ready="epoch")
         try:

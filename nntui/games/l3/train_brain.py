@@ -160,9 +160,10 @@ class TrainBrainView(TrainingSection):
         Binding("question_mark", "app.help", "help", key_display="?"),
     ]
     POSTS_PER_SECOND = 5.0
-    # × 2 epochs: 30 epochs a second at most. Training is most of a session's CPU; at 40 a
-    # second two cores held only about 16 learners training at once (benchmarks/classroom.py).
-    CHUNKS_PER_SECOND = 15.0
+    # × 2 epochs: 32 epochs a second at most, so the learner sees at least 30. Training is most
+    # of a session's CPU; at 40 a second two cores held only about 16 learners training at
+    # once (benchmarks/classroom.py).
+    CHUNKS_PER_SECOND = 16.0
     STEP_CHUNKS = 1
     DIVERGED_HINT = DIVERGED
 

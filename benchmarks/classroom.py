@@ -112,11 +112,14 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         # As many bare Textual apps beside them, measured in the same windows: what any
         # Textual app costs on this machine (its input thread wakes ten times a second).
-        terms = start(args.n, folder, [], ready="6 Reference")
-        bare = start_bare(args.n)
+        # nntui's memory is read before the bare apps start: PSS splits a shared page among
+        # every process that maps it, and the bare apps map the same libraries.
+        terms, bare = start(args.n, folder, [], ready="6 Reference"), []
         try:
             time.sleep(3.0)  # let start-up work (imports, first frames) finish
             memory = [pss_mb(t.proc.pid) for t in terms]
+            bare = start_bare(args.n)
+            time.sleep(3.0)
             bare_memory = [pss_mb(t.proc.pid) for t in bare]
             shares = cpu_shares(terms + bare, args.idle_seconds)
             idle, bare_idle = shares[:args.n], shares[args.n:]

@@ -268,3 +268,17 @@ def test_bad_arguments_exit_2(data_dir, capsys):
     assert main(["export", "--data-dir", str(data_dir)]) == 2
     assert main(["stats", "--nope"]) == 2
     assert "usage: nntui" in capsys.readouterr().err
+
+
+def test_counting_nothing_due_loads_neither_fsrs_nor_the_question_bank(tmp_path):
+    """Home counts what is due on its first frame; on a class server every idle session would
+    otherwise carry the scheduler and the parsed bank."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from nntui.store import Store; from nntui.quiz.review import due_count;"
+            f"store = Store.open({str(tmp_path)!r}, 'ada');"
+            "print(due_count(store), 'fsrs' in sys.modules, 'nntui.quiz.bank' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.split() == ["0", "False", "False"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 
 from nntui.engine.rnn import END
-from nntui.games.l3 import seq2seq_model
 from nntui.games.l3.seq2seq import Seq2seqView
 from nntui.games.l3.seq2seq_model import PAIRS, Walkthrough, load_or_train, weight_file
 

@@ -11,33 +11,20 @@ review screen serves it, so the two can never disagree at the same moment.
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from functools import cache
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from fsrs import Rating, Scheduler
+from fsrs import Card, Rating, Scheduler
 
-    from nntui.quiz.bank import Question
-
-# fsrs and the question bank are imported when a card is first reviewed or found due, not
-# with this module: home counts what is due on its first frame, usually nothing, and each
-# idle session on a class server would carry them (about 1 MB).
+from nntui.quiz import bank as question_bank
+from nntui.quiz.bank import Question
 
 #: Seconds after which a right answer counts as slow; typing a number or an order takes longer.
 SLOW_AFTER = {"choice": 25.0, "curve": 25.0, "numeric": 60.0, "order": 60.0}
 
-
-@cache
-def _scheduler() -> Scheduler:
-    from fsrs import Scheduler
-
-    # No fuzzing: the same answers give the same schedule, which learners and tests rely on.
-    return Scheduler(enable_fuzzing=False)
+# No fuzzing: the same answers give the same schedule, which learners and tests can rely on.
+_SCHEDULER = Scheduler(enable_fuzzing=False)
 
 
 def rating(question: Question, correct: bool, seconds: float) -> Rating:
-    from fsrs import Rating
-
     if not correct:
         return Rating.Again
     return Rating.Hard if seconds > SLOW_AFTER[question.kind] else Rating.Good
@@ -46,12 +33,10 @@ def rating(question: Question, correct: bool, seconds: float) -> Rating:
 def review(store, question: Question, correct: bool, seconds: float,
            now: datetime | None = None) -> datetime:
     """Update (or create) the question's card after an answer; returns when it is due next."""
-    from fsrs import Card
-
     now = now or datetime.now(timezone.utc)
     stored = store.load_cards().get(question.id)
     card = Card.from_json(stored) if stored else Card(due=now)
-    card, _log = _scheduler().review_card(card, rating(question, correct, seconds), now)
+    card, _log = _SCHEDULER.review_card(card, rating(question, correct, seconds), now)
     store.save_card(question.id, card.to_json(), card.due)
     return card.due
 
@@ -63,10 +48,7 @@ def due_questions(store, now: datetime | None = None,
     due_ids = store.due_cards(now)
     if not due_ids:
         return []  # nothing due: no need to parse the bank (home counts this on its first frame)
-    if bank is None:
-        from nntui.quiz import bank as question_bank
-
-        bank = question_bank.bank()
+    bank = question_bank.bank() if bank is None else bank
     return [bank[qid] for qid in due_ids if qid in bank]
 
 

@@ -103,7 +103,7 @@ class HomeScreen(Screen):
                 (level.tagline, "dim"),
             )
             options.append(Option(line, id=f"level:{level.id}"))
-        from nntui.quiz.review import due_count  # fsrs and the bank load only if something is due
+        from nntui.quiz.review import due_count  # fsrs loads only once home is shown
 
         due = due_count(store)  # the same count the review screen serves
         options.append(Option(Text.assemble(("p Progress", "bold"),

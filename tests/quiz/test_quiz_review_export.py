@@ -270,15 +270,15 @@ def test_bad_arguments_exit_2(data_dir, capsys):
     assert "usage: nntui" in capsys.readouterr().err
 
 
-def test_counting_nothing_due_loads_neither_fsrs_nor_the_question_bank(tmp_path):
-    """Home counts what is due on its first frame; on a class server every idle session would
-    otherwise carry the scheduler and the parsed bank."""
+def test_counting_nothing_due_parses_no_question_bank_and_loads_no_numpy(tmp_path):
+    """Home counts what is due on its first frame: with nothing due that must not parse the
+    bank (whose curve questions are checked with the engine, and so NumPy)."""
     import subprocess
     import sys
 
-    code = ("import sys; from nntui.store import Store; from nntui.quiz.review import due_count;"
+    code = ("import sys; from nntui.store import Store; from nntui.quiz import bank, review;"
             f"store = Store.open({str(tmp_path)!r}, 'ada');"
-            "print(due_count(store), 'fsrs' in sys.modules, 'nntui.quiz.bank' in sys.modules)")
+            "print(review.due_count(store), bank._CACHE is None, 'numpy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
-    assert out.stdout.split() == ["0", "False", "False"]
+    assert out.stdout.split() == ["0", "True", "False"]
